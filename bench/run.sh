@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Builds and runs Spool's benchmarks; prints their figures. Not part of the test command.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib/java.sh
+spool_find_java || exit 1
+./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Pbench -pl bench -am install
+cp="$(./mvnw -q -B -Pbench -pl bench dependency:build-classpath -Dmdep.outputFile=/dev/stdout)"
+"$JAVA" --enable-native-access=ALL-UNNAMED -cp "bench/target/classes:$cp" dev.spool.bench.StepOverhead "$@"

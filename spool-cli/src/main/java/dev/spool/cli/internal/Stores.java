@@ -1,0 +1,44 @@
+package dev.spool.cli.internal;
+
+import dev.spool.Spool;
+import dev.spool.Workflow;
+import dev.spool.WorkflowRegistry;
+import dev.spool.builtin.Builtins;
+import dev.spool.store.RunStore;
+import dev.spool.store.RunStores;
+import dev.spool.store.StoreException;
+
+/** Opens stores and builds the runtime the way every command does. */
+final class Stores {
+  private Stores() {}
+
+  /**
+   * Opens a store; a bad URI or a missing store (with {@code mustExist}) is a usage error.
+   *
+   * @param mustExist true for commands that only read, so they never create an empty store
+   */
+  static RunStore open(String uri, boolean mustExist) {
+    try {
+      return RunStores.open(uri, mustExist);
+    } catch (StoreException e) {
+      throw new CliException(CliException.USAGE, Text.firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** The workflows this command line knows, without any store. */
+  static WorkflowRegistry registry() {
+    WorkflowRegistry registry = new WorkflowRegistry();
+    Builtins.all().forEach(registry::register);
+    return registry;
+  }
+
+  /**
+   * A runtime on {@code store} with the built-in workflows, claiming runs of {@code deployment}.
+   */
+  static Spool spool(RunStore store, String deployment) {
+    return Spool.builder(store)
+        .register(Builtins.all().toArray(new Workflow<?, ?>[0]))
+        .deployment(deployment)
+        .build();
+  }
+}

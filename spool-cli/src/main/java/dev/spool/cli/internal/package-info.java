@@ -1,0 +1,2 @@
+/** The {@code spool} subcommands and their output formatting. Not API. */
+package dev.spool.cli.internal;

@@ -1,0 +1,67 @@
+package dev.spool;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * What a running component or workflow can do: call other components (traced and checkpointed), fan
+ * out, publish progress and output, sleep durably, and read deterministic time and randomness. It
+ * is passed explicitly to every body; it is safe to use from the threads {@link #all} starts.
+ *
+ * <p>Every call is a step with a deterministic identity (parent path, component name, call index
+ * under that parent). On resume, a step that finished before returns its checkpointed output
+ * without running; so a body must make the same calls in the same order given the same results.
+ */
+public interface Context {
+
+  /** Runs a component as a child step and returns its output (or its checkpoint on replay). */
+  <I, O> O call(Component<I, O> component, I input);
+
+  /**
+   * Same as {@link #call(Component, Object)} with an explicit step key instead of the call index,
+   * for steps whose position may vary (for example, one per item of a changing list).
+   */
+  <I, O> O call(Component<I, O> component, I input, String key);
+
+  /**
+   * Runs {@code fn} for every item in parallel on virtual threads and returns the results in the
+   * items' order. Each branch has its own deterministic step ids. Waits for every branch; if any
+   * failed, throws the first (by item order) failure after all have ended.
+   */
+  <T, R> List<R> all(List<T> items, Function<T, R> fn);
+
+  /** Publishes a progress event with any JSON-serializable payload (a map, a record). */
+  void progress(Object data);
+
+  /** Appends a chunk (for example LLM tokens) to the named output stream of the run. */
+  void output(String stream, String chunk);
+
+  /**
+   * Sleeps durably: the wake time is recorded, so a crash or restart during the sleep does not
+   * start it over. Long sleeps release the worker entirely until the wake time.
+   */
+  void sleep(Duration duration);
+
+  /** Time that is recorded the first time and replayed after, so branches on it are stable. */
+  Instant now();
+
+  /** A uniformly distributed value in [0, 1), the same on every replay of this call. */
+  double random();
+
+  /** The id of the run. */
+  String runId();
+
+  /** The path of the current step, for example {@code blog/outline#0}. */
+  String path();
+
+  /** The attempt of the current step, from 1. */
+  int attempt();
+
+  /** Whether the run was asked to stop. */
+  boolean isCancelled();
+
+  /** Throws {@link RunCancelledException} if the run was asked to stop. */
+  void checkCancelled();
+}

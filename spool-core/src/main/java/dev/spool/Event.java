@@ -1,0 +1,50 @@
+package dev.spool;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One entry of a run's append-only event stream.
+ *
+ * @param seq gapless per-run sequence number starting at 1: the cursor clients resume from
+ * @param runId the run this event belongs to
+ * @param type for example {@code step.completed}; see {@link EventTypes}
+ * @param ts when the writer produced the event
+ * @param path the step path it applies to, empty for run-level events
+ * @param attempt the step attempt (or run attempt for run-level events), from 1
+ * @param data the payload as a JSON object text
+ */
+public record Event(
+    long seq, String runId, String type, Instant ts, String path, int attempt, String data) {
+  public Event {
+    Objects.requireNonNull(runId, "runId");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(ts, "ts");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(data, "data");
+    if (seq < 1) {
+      throw new IllegalArgumentException("seq starts at 1, got " + seq);
+    }
+  }
+
+  /** True if nothing follows this event in its run's stream. */
+  public boolean isTerminal() {
+    return EventTypes.isTerminal(type);
+  }
+
+  /**
+   * The wire form, {@code {"seq":7,"runId":"…","type":"…","ts":"…Z","path":"…","attempt":1,
+   * "data":{…}}}, with {@code data} embedded as stored.
+   */
+  public String toJson() {
+    StringBuilder sb = new StringBuilder(96 + data.length());
+    sb.append("{\"seq\":").append(seq).append(",\"runId\":");
+    Json.quote(sb, runId);
+    sb.append(",\"type\":");
+    Json.quote(sb, type);
+    sb.append(",\"ts\":\"").append(ts).append("\",\"path\":");
+    Json.quote(sb, path);
+    sb.append(",\"attempt\":").append(attempt).append(",\"data\":").append(data).append('}');
+    return sb.toString();
+  }
+}

@@ -1,0 +1,28 @@
+package dev.spool;
+
+/** The event types the engine writes. Other layers (the LLM layer) add their own {@code llm.*}. */
+public final class EventTypes {
+  public static final String RUN_QUEUED = "run.queued";
+  public static final String RUN_STARTED = "run.started";
+  public static final String RUN_RESUMED = "run.resumed";
+  public static final String RUN_WAITING = "run.waiting";
+  public static final String RUN_COMPLETED = "run.completed";
+  public static final String RUN_FAILED = "run.failed";
+  public static final String RUN_CANCELLED = "run.cancelled";
+  public static final String STEP_STARTED = "step.started";
+  public static final String STEP_COMPLETED = "step.completed";
+  public static final String STEP_FAILED = "step.failed";
+  public static final String STEP_RETRYING = "step.retrying";
+  public static final String STEP_FALLBACK = "step.fallback";
+  public static final String PROGRESS = "progress";
+  public static final String OUTPUT = "output";
+  public static final String SIGNAL_RECEIVED = "signal.received";
+  public static final String WORKER_LOST = "worker.lost";
+
+  private EventTypes() {}
+
+  /** True for the events after which a run's stream never grows again. */
+  public static boolean isTerminal(String type) {
+    return RUN_COMPLETED.equals(type) || RUN_FAILED.equals(type) || RUN_CANCELLED.equals(type);
+  }
+}

@@ -1,0 +1,193 @@
+package dev.spool;
+
+import dev.spool.store.CreateResult;
+import dev.spool.store.NewRun;
+import dev.spool.store.RunInfo;
+import dev.spool.store.RunStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The runtime: the workflows this process knows, the store, the clock. Starts runs, runs workers
+ * and follows event streams.
+ *
+ * <pre>{@code
+ * try (RunStore store = RunStores.open("sqlite:.spool/spool.db", false)) {
+ *   Spool spool = Spool.builder(store).register(BLOG).build();
+ *   try (Worker worker = spool.startWorker(8)) {
+ *     String runId = spool.start("blog-writer", "{\"text\":\"durable agents\"}").run().runId();
+ *     spool.follow(runId, 0, event -> System.out.println(event.toJson()));
+ *   }
+ * }
+ * }</pre>
+ */
+public final class Spool {
+  private final RunStore store;
+  private final WorkflowRegistry registry;
+  private final SpoolClock clock;
+  private final EngineOptions options;
+  private final String deployment;
+  private final List<Worker> workers = new CopyOnWriteArrayList<>();
+
+  private Spool(Builder b) {
+    this.store = b.store;
+    this.registry = b.registry;
+    this.clock = b.clock;
+    this.options = new EngineOptions(b.leaseTtl, b.heartbeatEvery, b.suspendAfter);
+    this.deployment = b.deployment;
+  }
+
+  public static Builder builder(RunStore store) {
+    return new Builder(store);
+  }
+
+  /**
+   * Creates and enqueues a run after checking its input.
+   *
+   * @throws IllegalArgumentException for an unknown workflow
+   * @throws InvalidInputException for input that does not parse or fit; nothing is written then
+   */
+  public CreateResult start(String workflow, String inputJson, Optional<String> idempotencyKey) {
+    Workflow<?, ?> wf = registry.get(workflow);
+    Object input = wf.parseInput(inputJson);
+    String canonical = Json.write(input);
+    var now = clock.now();
+    CreateResult created =
+        store.createRun(
+            new NewRun(
+                RunIds.next(now),
+                wf.name(),
+                wf.versionId(),
+                canonical,
+                idempotencyKey,
+                deployment,
+                now));
+    if (created.created()) {
+      workers.forEach(Worker::wake);
+    }
+    return created;
+  }
+
+  public CreateResult start(String workflow, String inputJson) {
+    return start(workflow, inputJson, Optional.empty());
+  }
+
+  public <I> CreateResult start(Workflow<I, ?> workflow, I input) {
+    return start(workflow.name(), Json.write(input), Optional.empty());
+  }
+
+  /** Starts a worker that claims and executes up to {@code concurrency} runs at a time. */
+  public Worker startWorker(int concurrency) {
+    return startWorker(concurrency, Optional.empty());
+  }
+
+  /** Starts a worker that executes only {@code runId} (until it ends). */
+  public Worker startWorker(int concurrency, Optional<String> onlyRun) {
+    Worker w = new Worker(this, concurrency, onlyRun);
+    workers.add(w);
+    w.start();
+    return w;
+  }
+
+  void workerClosed(Worker w) {
+    workers.remove(w);
+  }
+
+  /**
+   * Replays the events of a run after {@code afterSeq}, then follows it live until its terminal
+   * event, which it returns.
+   */
+  public Event follow(String runId, long afterSeq, Consumer<Event> sink)
+      throws InterruptedException {
+    long after = afterSeq;
+    while (true) {
+      for (Event e : store.awaitEvents(runId, after, 500, Duration.ofSeconds(1))) {
+        sink.accept(e);
+        after = e.seq();
+        if (e.isTerminal()) {
+          return e;
+        }
+      }
+      if (store.getRun(runId).isEmpty()) {
+        throw new IllegalArgumentException("no run " + runId);
+      }
+    }
+  }
+
+  public Optional<RunInfo> run(String runId) {
+    return store.getRun(runId);
+  }
+
+  public RunStore store() {
+    return store;
+  }
+
+  public WorkflowRegistry registry() {
+    return registry;
+  }
+
+  public SpoolClock clock() {
+    return clock;
+  }
+
+  public EngineOptions options() {
+    return options;
+  }
+
+  public String deployment() {
+    return deployment;
+  }
+
+  /** Configures a {@link Spool}. */
+  public static final class Builder {
+    private final RunStore store;
+    private final WorkflowRegistry registry = new WorkflowRegistry();
+    private SpoolClock clock = SpoolClock.system();
+    private Duration leaseTtl = EngineOptions.defaults().leaseTtl();
+    private Duration heartbeatEvery = EngineOptions.defaults().heartbeatEvery();
+    private Duration suspendAfter = EngineOptions.defaults().suspendAfter();
+    private String deployment = "default";
+
+    private Builder(RunStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+    }
+
+    public Builder register(Workflow<?, ?>... workflows) {
+      for (Workflow<?, ?> w : workflows) {
+        registry.register(w);
+      }
+      return this;
+    }
+
+    public Builder clock(SpoolClock c) {
+      this.clock = Objects.requireNonNull(c, "clock");
+      return this;
+    }
+
+    /** How long a claim lasts without a heartbeat; heartbeats go out at a third of it. */
+    public Builder leaseTtl(Duration ttl) {
+      this.leaseTtl = ttl;
+      this.heartbeatEvery = ttl.dividedBy(3);
+      return this;
+    }
+
+    /** Durable sleeps longer than this release the worker until they end. */
+    public Builder suspendAfter(Duration d) {
+      this.suspendAfter = d;
+      return this;
+    }
+
+    public Builder deployment(String id) {
+      this.deployment = Objects.requireNonNull(id, "deployment");
+      return this;
+    }
+
+    public Spool build() {
+      return new Spool(this);
+    }
+  }
+}

@@ -1,0 +1,157 @@
+package dev.spool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A named, versioned top-level component registered with the runtime. Its input and output are JSON
+ * (records through Jackson); the input type is what the API and UI check inputs against.
+ *
+ * <p>The version pins a run: a run started on version {@code "1"} resumes only on code registered
+ * with version {@code "1"}. Bump it when a change would alter the order or names of the steps.
+ */
+public final class Workflow<I, O> {
+  private final String name;
+  private final String version;
+  private final Class<I> inputType;
+  private final Type outputType;
+  private final StepBody<I, O> body;
+  private final String description;
+
+  private Workflow(
+      String name,
+      String version,
+      Class<I> inputType,
+      Type outputType,
+      StepBody<I, O> body,
+      String description) {
+    this.name = Component.checkName(name);
+    this.version = Component.checkName(version);
+    this.inputType = Objects.requireNonNull(inputType, "inputType");
+    this.outputType = Objects.requireNonNull(outputType, "outputType");
+    this.body = Objects.requireNonNull(body, "body");
+    this.description = Objects.requireNonNull(description, "description");
+  }
+
+  public static <I, O> Workflow<I, O> of(
+      String name, Class<I> inputType, Class<O> outputType, StepBody<I, O> body) {
+    return new Workflow<>(name, "1", inputType, outputType, body, "");
+  }
+
+  public static <I, O> Workflow<I, O> of(
+      String name, Class<I> inputType, TypeRef<O> outputType, StepBody<I, O> body) {
+    return new Workflow<>(name, "1", inputType, outputType.type(), body, "");
+  }
+
+  public Workflow<I, O> version(String v) {
+    return new Workflow<>(name, v, inputType, outputType, body, description);
+  }
+
+  public Workflow<I, O> description(String text) {
+    return new Workflow<>(name, version, inputType, outputType, body, text);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String versionId() {
+    return version;
+  }
+
+  public Class<I> inputType() {
+    return inputType;
+  }
+
+  public Type outputType() {
+    return outputType;
+  }
+
+  public StepBody<I, O> body() {
+    return body;
+  }
+
+  public String describe() {
+    return description;
+  }
+
+  /**
+   * Parses and checks an input.
+   *
+   * @throws InvalidInputException saying what does not fit, in one line
+   */
+  public I parseInput(String json) {
+    if (json == null || json.isBlank()) {
+      throw new InvalidInputException("input for workflow '" + name + "' is empty: expected JSON");
+    }
+    JsonNode tree;
+    try {
+      tree = Json.tree(json);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("input is not valid JSON: " + e.getMessage());
+    }
+    checkFields(tree);
+    try {
+      I value = Json.read(json, inputType);
+      if (value == null) {
+        throw new InvalidInputException(
+            "input for workflow '" + name + "' is null: expected " + inputType.getSimpleName());
+      }
+      return value;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(
+          "input does not fit workflow '"
+              + name
+              + "' ("
+              + inputType.getSimpleName()
+              + "): "
+              + rootMessage(e));
+    }
+  }
+
+  /** Names a misspelled or unknown field before Jackson reports the required one it misses. */
+  private void checkFields(JsonNode tree) {
+    if (!inputType.isRecord() || !tree.isObject()) {
+      return;
+    }
+    List<String> known = new ArrayList<>();
+    for (RecordComponent c : inputType.getRecordComponents()) {
+      known.add(c.getName());
+    }
+    for (Iterator<String> it = tree.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!known.contains(f)) {
+        throw new InvalidInputException(
+            "input does not fit workflow '"
+                + name
+                + "': unknown field '"
+                + f
+                + "' (fields: "
+                + String.join(", ", known)
+                + ")");
+      }
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    // A record's compact constructor that rejects a value says best what is wrong.
+    if (t instanceof IllegalArgumentException && t != e && t.getMessage() != null) {
+      return t.getMessage();
+    }
+    return e.getMessage();
+  }
+
+  @Override
+  public String toString() {
+    return "Workflow[" + name + " v" + version + "]";
+  }
+}

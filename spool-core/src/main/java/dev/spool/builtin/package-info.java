@@ -1,0 +1,2 @@
+/** Small, real workflows every Spool process knows: {@code hello} and {@code steps}. */
+package dev.spool.builtin;

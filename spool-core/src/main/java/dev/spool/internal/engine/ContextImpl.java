@@ -1,0 +1,123 @@
+package dev.spool.internal.engine;
+
+import dev.spool.Component;
+import dev.spool.Context;
+import dev.spool.RunCancelledException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The context handed to workflow and component bodies. Calls resolve to the scope the current
+ * engine thread runs in (so a context captured by an {@code all} branch still numbers its steps
+ * under that branch), falling back to the scope it was made for.
+ */
+final class ContextImpl implements Context {
+  private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+
+  private final Scope own;
+
+  ContextImpl(Scope own) {
+    this.own = own;
+  }
+
+  /** Runs {@code body} with {@code scope} as the thread's current scope. */
+  static <T> T within(Scope scope, ThrowingSupplier<T> body) throws Exception {
+    Scope before = CURRENT.get();
+    CURRENT.set(scope);
+    try {
+      return body.get();
+    } finally {
+      if (before == null) {
+        CURRENT.remove();
+      } else {
+        CURRENT.set(before);
+      }
+    }
+  }
+
+  @FunctionalInterface
+  interface ThrowingSupplier<T> {
+    T get() throws Exception;
+  }
+
+  private Scope scope() {
+    Scope bound = CURRENT.get();
+    Scope s = bound != null && bound.run() == own.run() ? bound : own;
+    s.checkLive();
+    return s;
+  }
+
+  @Override
+  public <I, O> O call(Component<I, O> component, I input) {
+    return Steps.call(scope(), component, input, null);
+  }
+
+  @Override
+  public <I, O> O call(Component<I, O> component, I input, String key) {
+    if (key == null || key.isEmpty() || key.indexOf('/') >= 0) {
+      throw new IllegalArgumentException("a step key must be non-empty and contain no '/'");
+    }
+    return Steps.call(scope(), component, input, key);
+  }
+
+  @Override
+  public <T, R> List<R> all(List<T> items, Function<T, R> fn) {
+    return FanOut.all(scope(), items, fn);
+  }
+
+  @Override
+  public void progress(Object data) {
+    Scope s = scope();
+    s.run().progress(s, data);
+  }
+
+  @Override
+  public void output(String stream, String chunk) {
+    Scope s = scope();
+    s.run().output(s, stream, chunk);
+  }
+
+  @Override
+  public void sleep(Duration duration) {
+    Timers.sleep(scope(), duration);
+  }
+
+  @Override
+  public Instant now() {
+    return Timers.now(scope());
+  }
+
+  @Override
+  public double random() {
+    return scope().run().random(scope());
+  }
+
+  @Override
+  public String runId() {
+    return own.run().runId();
+  }
+
+  @Override
+  public String path() {
+    return scope().stepPath();
+  }
+
+  @Override
+  public int attempt() {
+    return scope().attempt();
+  }
+
+  @Override
+  public boolean isCancelled() {
+    return own.run().isCancelled();
+  }
+
+  @Override
+  public void checkCancelled() {
+    if (isCancelled()) {
+      throw new RunCancelledException(runId());
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package dev.spool.internal.engine;
+
+import dev.spool.Component;
+import dev.spool.EventTypes;
+import dev.spool.Json;
+import dev.spool.NonDeterminismException;
+import dev.spool.RunCancelledException;
+import dev.spool.StepFailedException;
+import dev.spool.StepTimeoutException;
+import dev.spool.store.Checkpoint;
+import dev.spool.store.Checkpoint.Kind;
+import dev.spool.store.Commit;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Executes one {@code ctx.call}: replay, attempts with retry and timeout, fallback, checkpoint. */
+final class Steps {
+  private Steps() {}
+
+  static <I, O> O call(Scope parent, Component<I, O> c, I input, String key) {
+    RunExecution run = parent.run();
+    run.checkCancelledAt(parent);
+    String segment;
+    if (key == null) {
+      int index = parent.calls().getAndIncrement();
+      run.replay().checkSlot(parent.path(), index, c.name());
+      segment = c.name() + "#" + index;
+    } else {
+      segment = c.name() + ":" + key;
+    }
+    String path = parent.path() + "/" + segment;
+
+    Optional<Checkpoint> done = run.replay().completed(path);
+    if (done.isPresent()) {
+      return run.decode(done.get().value(), c.outputType(), path);
+    }
+    Optional<Checkpoint> failed = run.replay().failed(path);
+    if (failed.isPresent()) {
+      throw rebuild(path, c.name(), failed.get());
+    }
+    return execute(parent, c, input, path, run.replay().failedAttempts(path) + 1);
+  }
+
+  private static <I, O> O execute(
+      Scope parent, Component<I, O> c, I input, String path, int firstAttempt) {
+    RunExecution run = parent.run();
+    int max = c.retryPolicy().maxAttempts();
+    String inputJson = run.encodeForTrace(input);
+    Throwable last = null;
+    int attempt = firstAttempt;
+    long stepStart = System.nanoTime();
+    // firstAttempt > max only when the policy shrank since the failures were recorded.
+    for (; attempt <= max; attempt++) {
+      run.checkCancelledAt(parent);
+      run.writer()
+          .append(
+              run.event(
+                  EventTypes.STEP_STARTED,
+                  path,
+                  attempt,
+                  Payload.obj().str("component", c.name()).raw("input", inputJson).build()));
+      long t0 = System.nanoTime();
+      try {
+        run.hook().beforeAttempt(c.name(), path, attempt);
+        O out = runAttempt(parent.attemptOf(path, attempt), c, input, path);
+        String outJson = Json.write(out);
+        String data =
+            Payload.obj()
+                .str("component", c.name())
+                .num("durationMs", millisSince(t0))
+                .raw("output", outJson)
+                .build();
+        finish(run, c.isCheckpointed(), path, attempt, outJson, data);
+        return out;
+      } catch (EngineSignal | RunCancelledException | NonDeterminismException e) {
+        throw e;
+      } catch (Throwable t) {
+        last = t;
+        String err = Errors.json(t);
+        if (attempt < max && c.retryPolicy().retries(t)) {
+          Duration delay =
+              c.retryPolicy().delayAfter(attempt, ThreadLocalRandom.current().nextDouble());
+          run.writer()
+              .commit(
+                  Commit.of(
+                      new Checkpoint(path, attempt, Kind.ATTEMPT_FAILED, err, run.clock().now()),
+                      run.event(
+                          EventTypes.STEP_RETRYING,
+                          path,
+                          attempt,
+                          Payload.obj()
+                              .str("component", c.name())
+                              .num("durationMs", millisSince(t0))
+                              .raw("error", err)
+                              .num("delayMs", delay.toMillis())
+                              .num("nextAttempt", attempt + 1)
+                              .build())));
+          run.pause(delay);
+        } else {
+          break;
+        }
+      }
+    }
+    int attempts = Math.min(attempt, max);
+    StepFailedException failure =
+        last == null
+            ? new StepFailedException(
+                path, c.name(), attempts, "RetriesExhausted", "no attempt left on resume", null)
+            : new StepFailedException(
+                path, c.name(), attempts, last.getClass().getName(), Errors.message(last), last);
+    if (c.fallbackHandler().isPresent()) {
+      return fallback(parent, c, input, path, attempts, failure, stepStart);
+    }
+    throw fail(run, path, c.name(), attempts, failure, stepStart);
+  }
+
+  private static <I, O> O runAttempt(Scope scope, Component<I, O> c, I input, String path)
+      throws Exception {
+    ContextImpl ctx = new ContextImpl(scope);
+    Optional<Duration> timeout = c.timeoutPerAttempt();
+    if (timeout.isEmpty()) {
+      return ContextImpl.within(scope, () -> c.body().run(ctx, input));
+    }
+    FutureTask<O> task =
+        new FutureTask<>(() -> ContextImpl.within(scope, () -> c.body().run(ctx, input)));
+    Thread t = Thread.ofVirtual().name("spool-step-" + path).start(task);
+    try {
+      return task.get(timeout.get().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      scope.abandoned().set();
+      t.interrupt();
+      throw new StepTimeoutException(path, timeout.get());
+    } catch (InterruptedException e) {
+      scope.abandoned().set();
+      t.interrupt();
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = Errors.unwrap(e);
+      if (cause instanceof Exception ex) {
+        throw ex;
+      }
+      throw (Error) cause;
+    }
+  }
+
+  private static <I, O> O fallback(
+      Scope parent,
+      Component<I, O> c,
+      I input,
+      String path,
+      int attempts,
+      StepFailedException failure,
+      long stepStart) {
+    RunExecution run = parent.run();
+    run.writer()
+        .append(
+            run.event(
+                EventTypes.STEP_FALLBACK,
+                path,
+                attempts,
+                Payload.obj().str("component", c.name()).raw("error", errorOf(failure)).build()));
+    Scope scope = parent.attemptOf(path + "/fallback", 1);
+    try {
+      O out =
+          ContextImpl.within(
+              scope,
+              () -> c.fallbackHandler().get().recover(new ContextImpl(scope), input, failure));
+      String outJson = Json.write(out);
+      String data =
+          Payload.obj()
+              .str("component", c.name())
+              .num("durationMs", millisSince(stepStart))
+              .bool("fallback", true)
+              .raw("output", outJson)
+              .build();
+      finish(run, c.isCheckpointed(), path, attempts, outJson, data);
+      return out;
+    } catch (EngineSignal | RunCancelledException | NonDeterminismException e) {
+      throw e;
+    } catch (Throwable t) {
+      StepFailedException f =
+          new StepFailedException(
+              path, c.name(), attempts, t.getClass().getName(), Errors.message(t), t);
+      throw fail(run, path, c.name(), attempts, f, stepStart);
+    }
+  }
+
+  private static void finish(
+      RunExecution run, boolean checkpointed, String path, int attempt, String out, String data) {
+    var event = run.event(EventTypes.STEP_COMPLETED, path, attempt, data);
+    if (checkpointed) {
+      run.writer()
+          .commit(
+              Commit.of(
+                  new Checkpoint(path, attempt, Kind.COMPLETED, out, run.clock().now()), event));
+    } else {
+      run.writer().append(event);
+    }
+  }
+
+  private static StepFailedException fail(
+      RunExecution run,
+      String path,
+      String component,
+      int attempts,
+      StepFailedException failure,
+      long stepStart) {
+    String err = errorOf(failure);
+    run.writer()
+        .commit(
+            Commit.of(
+                new Checkpoint(path, attempts, Kind.FAILED, err, run.clock().now()),
+                run.event(
+                    EventTypes.STEP_FAILED,
+                    path,
+                    attempts,
+                    Payload.obj()
+                        .str("component", component)
+                        .num("durationMs", millisSince(stepStart))
+                        .raw("error", err)
+                        .num("attempts", attempts)
+                        .build())));
+    return failure;
+  }
+
+  private static String errorOf(StepFailedException f) {
+    return Payload.obj().str("type", f.errorType()).str("message", f.errorMessage()).build();
+  }
+
+  private static StepFailedException rebuild(String path, String component, Checkpoint cp) {
+    var node = Json.tree(cp.value());
+    return new StepFailedException(
+        path,
+        component,
+        cp.attempt(),
+        node.path("type").asText("Error"),
+        node.path("message").asText(""),
+        null);
+  }
+
+  static long millisSince(long nanoStart) {
+    return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoStart);
+  }
+}

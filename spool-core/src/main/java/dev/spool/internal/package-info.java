@@ -1,0 +1,2 @@
+/** Spool's implementation. Not API: anything here may change without notice. */
+package dev.spool.internal;

@@ -1,0 +1,73 @@
+package dev.spool.store;
+
+import dev.spool.Event;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where runs, their event streams, checkpoints and leases live. Both planes meet only here.
+ *
+ * <p>Contract, proven for every implementation by the conformance suite in spool-core's test-jar:
+ *
+ * <ul>
+ *   <li>Each run's events have gapless sequence numbers starting at 1, also under concurrent
+ *       appends from many threads and processes.
+ *   <li>{@link #createRun} is idempotent on the idempotency key and writes the run and its {@code
+ *       run.queued} event (seq 1) atomically.
+ *   <li>{@link #commit} is atomic and fenced: it applies only while the lease's epoch is the run's
+ *       current epoch and the run is running, otherwise it throws {@link LeaseLostException} and
+ *       changes nothing.
+ *   <li>Implementations are safe for concurrent use and must be closed by their owner.
+ * </ul>
+ */
+public interface RunStore extends AutoCloseable {
+
+  /** Creates a queued run with its {@code run.queued} event, or returns the run its key names. */
+  CreateResult createRun(NewRun run);
+
+  Optional<RunInfo> getRun(String runId);
+
+  /** Runs newest first, filtered and paged as the query says. */
+  List<RunInfo> listRuns(RunQuery query);
+
+  /**
+   * Claims a claimable run for the request's deployment and leases it: a queued run, a waiting run
+   * whose resume time has passed, or (with {@code takeOverFrom}) a running run held by that dead
+   * owner. The claim bumps the run's epoch and attempt and sets it running; it appends no event.
+   */
+  Optional<Lease> claim(ClaimRequest request);
+
+  /** Extends a lease (heartbeat); throws {@link LeaseLostException} when it is no longer held. */
+  Lease renew(Lease lease, Instant newExpiry);
+
+  /**
+   * Applies events, checkpoints and an optional status change atomically under the lease.
+   *
+   * @return the sequence number of the last event written (the run's last seq if none)
+   */
+  long commit(Lease lease, Commit commit);
+
+  /** Every checkpoint of a run, in one read, ordered by path then attempt. */
+  List<Checkpoint> checkpoints(String runId);
+
+  /** Up to {@code limit} events with sequence numbers greater than {@code afterSeq}, in order. */
+  List<Event> readEvents(String runId, long afterSeq, int limit);
+
+  /**
+   * Like {@link #readEvents} but, when none are there yet, waits up to {@code maxWait} for the
+   * first to arrive. Returns an empty list on timeout.
+   */
+  List<Event> awaitEvents(String runId, long afterSeq, int limit, Duration maxWait)
+      throws InterruptedException;
+
+  /** Runs that are running with a lease that expired before {@code now}, oldest first. */
+  List<RunInfo> expiredLeases(Instant now, int limit);
+
+  /** What this store is, for logs and health output: for example {@code sqlite:/path/spool.db}. */
+  String describe();
+
+  @Override
+  void close();
+}

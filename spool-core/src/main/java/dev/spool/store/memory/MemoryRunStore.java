@@ -1,0 +1,331 @@
+package dev.spool.store.memory;
+
+import dev.spool.Event;
+import dev.spool.EventTypes;
+import dev.spool.RunStatus;
+import dev.spool.store.Checkpoint;
+import dev.spool.store.ClaimRequest;
+import dev.spool.store.Commit;
+import dev.spool.store.CreateResult;
+import dev.spool.store.Lease;
+import dev.spool.store.LeaseLostException;
+import dev.spool.store.NewEvent;
+import dev.spool.store.NewRun;
+import dev.spool.store.RunInfo;
+import dev.spool.store.RunQuery;
+import dev.spool.store.RunStore;
+import dev.spool.store.StoreException;
+import dev.spool.store.Transition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** The {@link RunStore} contract in memory, behind one lock. Nothing survives the process. */
+public final class MemoryRunStore implements RunStore {
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition appended = lock.newCondition();
+  private final Map<String, MemoryRun> runs = new HashMap<>();
+  private final Map<String, String> byKey = new HashMap<>();
+
+  @Override
+  public CreateResult createRun(NewRun spec) {
+    lock.lock();
+    try {
+      if (spec.idempotencyKey().isPresent()) {
+        String existing = byKey.get(spec.idempotencyKey().get());
+        if (existing != null) {
+          return new CreateResult(runs.get(existing).info(), false);
+        }
+      }
+      if (runs.containsKey(spec.runId())) {
+        throw new StoreException("run id " + spec.runId() + " already exists");
+      }
+      MemoryRun run = new MemoryRun(spec);
+      run.append(new NewEvent(EventTypes.RUN_QUEUED, spec.createdAt(), "", 0, "{}"));
+      runs.put(spec.runId(), run);
+      spec.idempotencyKey().ifPresent(k -> byKey.put(k, spec.runId()));
+      appended.signalAll();
+      return new CreateResult(run.info(), true);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Optional<RunInfo> getRun(String runId) {
+    lock.lock();
+    try {
+      return Optional.ofNullable(runs.get(runId)).map(MemoryRun::info);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<RunInfo> listRuns(RunQuery q) {
+    lock.lock();
+    try {
+      return runs.values().stream()
+          .filter(r -> q.status().map(s -> s == r.status).orElse(true))
+          .filter(r -> q.workflow().map(w -> w.equals(r.spec.workflow())).orElse(true))
+          .filter(r -> q.beforeRunId().map(b -> r.spec.runId().compareTo(b) < 0).orElse(true))
+          .sorted(NEWEST_FIRST)
+          .limit(q.limit())
+          .map(MemoryRun::info)
+          .toList();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static final Comparator<MemoryRun> NEWEST_FIRST =
+      Comparator.comparing((MemoryRun r) -> r.spec.createdAt())
+          .thenComparing(r -> r.spec.runId())
+          .reversed();
+
+  @Override
+  public Optional<Lease> claim(ClaimRequest req) {
+    lock.lock();
+    try {
+      Optional<MemoryRun> pick =
+          runs.values().stream()
+              .filter(r -> r.spec.deployment().equals(req.deployment()))
+              .filter(r -> req.runId().map(id -> id.equals(r.spec.runId())).orElse(true))
+              .filter(r -> r.claimable(req))
+              .min(
+                  Comparator.comparing((MemoryRun r) -> r.spec.createdAt())
+                      .thenComparing(r -> r.spec.runId()));
+      return pick.map(r -> r.lease(req));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Lease renew(Lease lease, Instant newExpiry) {
+    lock.lock();
+    try {
+      MemoryRun run = fenced(lease);
+      run.leaseExpiresAt = newExpiry;
+      run.heartbeatAt = newExpiry.minus(Duration.between(run.claimedAt, run.firstExpiry));
+      return lease.renewedUntil(newExpiry);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public long commit(Lease lease, Commit commit) {
+    lock.lock();
+    try {
+      MemoryRun run = fenced(lease);
+      for (NewEvent e : commit.events()) {
+        run.append(e);
+      }
+      for (Checkpoint c : commit.checkpoints()) {
+        run.checkpoints.put(c.path() + '\0' + String.format("%09d", c.attempt()), c);
+      }
+      commit.transition().ifPresent(t -> run.apply(t, lastTs(commit, run)));
+      if (!commit.events().isEmpty()) {
+        appended.signalAll();
+      }
+      return run.events.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static Instant lastTs(Commit commit, MemoryRun run) {
+    return commit.events().isEmpty()
+        ? run.events.get(run.events.size() - 1).ts()
+        : commit.events().get(commit.events().size() - 1).ts();
+  }
+
+  private MemoryRun fenced(Lease lease) {
+    MemoryRun run = runs.get(lease.runId());
+    if (run == null) {
+      throw new LeaseLostException(lease.runId(), lease.epoch(), "no such run");
+    }
+    if (run.status != RunStatus.RUNNING
+        || run.epoch != lease.epoch()
+        || !lease.owner().equals(run.owner)) {
+      throw new LeaseLostException(
+          lease.runId(),
+          lease.epoch(),
+          "the run is " + run.status.wireName() + " at epoch " + run.epoch);
+    }
+    return run;
+  }
+
+  @Override
+  public List<Checkpoint> checkpoints(String runId) {
+    lock.lock();
+    try {
+      MemoryRun run = runs.get(runId);
+      return run == null ? List.of() : List.copyOf(run.checkpoints.values());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<Event> readEvents(String runId, long afterSeq, int limit) {
+    lock.lock();
+    try {
+      MemoryRun run = runs.get(runId);
+      if (run == null || afterSeq >= run.events.size()) {
+        return List.of();
+      }
+      int from = (int) Math.max(0, afterSeq);
+      int to = (int) Math.min(run.events.size(), (long) from + limit);
+      return List.copyOf(run.events.subList(from, to));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<Event> awaitEvents(String runId, long afterSeq, int limit, Duration maxWait)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + maxWait.toNanos();
+    lock.lock();
+    try {
+      while (true) {
+        List<Event> got = readEvents(runId, afterSeq, limit);
+        long left = deadline - System.nanoTime();
+        if (!got.isEmpty() || left <= 0) {
+          return got;
+        }
+        appended.awaitNanos(left);
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<RunInfo> expiredLeases(Instant now, int limit) {
+    lock.lock();
+    try {
+      return runs.values().stream()
+          .filter(r -> r.status == RunStatus.RUNNING && r.leaseExpiresAt.isBefore(now))
+          .sorted(Comparator.comparing((MemoryRun r) -> r.leaseExpiresAt))
+          .limit(limit)
+          .map(MemoryRun::info)
+          .toList();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public String describe() {
+    return "mem:";
+  }
+
+  @Override
+  public void close() {}
+
+  /** One run's mutable state, guarded by the store's lock. */
+  private static final class MemoryRun {
+    final NewRun spec;
+    final List<Event> events = new ArrayList<>();
+    final TreeMap<String, Checkpoint> checkpoints = new TreeMap<>();
+    RunStatus status = RunStatus.QUEUED;
+    String result;
+    String error;
+    Instant startedAt;
+    Instant finishedAt;
+    int attempt;
+    long epoch;
+    String owner;
+    Instant leaseExpiresAt;
+    Instant claimedAt;
+    Instant firstExpiry;
+    Instant heartbeatAt;
+    Instant resumeAt;
+
+    MemoryRun(NewRun spec) {
+      this.spec = spec;
+    }
+
+    void append(NewEvent e) {
+      events.add(
+          new Event(
+              events.size() + 1, spec.runId(), e.type(), e.ts(), e.path(), e.attempt(), e.data()));
+    }
+
+    boolean claimable(ClaimRequest req) {
+      return switch (status) {
+        case QUEUED -> true;
+        case WAITING -> resumeAt != null && !resumeAt.isAfter(req.now());
+        case RUNNING -> req.takeOverFrom().map(o -> o.equals(owner)).orElse(false);
+        default -> false;
+      };
+    }
+
+    Lease lease(ClaimRequest req) {
+      epoch++;
+      attempt++;
+      owner = req.owner();
+      status = RunStatus.RUNNING;
+      claimedAt = req.now();
+      firstExpiry = req.now().plus(req.ttl());
+      leaseExpiresAt = firstExpiry;
+      heartbeatAt = req.now();
+      resumeAt = null;
+      if (startedAt == null) {
+        startedAt = req.now();
+      }
+      return new Lease(spec.runId(), owner, epoch, leaseExpiresAt, attempt);
+    }
+
+    void apply(Transition t, Instant at) {
+      status = t.status();
+      switch (t.status()) {
+        case COMPLETED, FAILED, CANCELLED -> {
+          result = t.result().orElse(null);
+          error = t.error().orElse(null);
+          finishedAt = at;
+          owner = null;
+          leaseExpiresAt = null;
+        }
+        case WAITING, QUEUED -> {
+          resumeAt = t.resumeAt().orElse(null);
+          owner = null;
+          leaseExpiresAt = null;
+        }
+        case RUNNING -> {}
+      }
+    }
+
+    RunInfo info() {
+      return new RunInfo(
+          spec.runId(),
+          spec.workflow(),
+          spec.version(),
+          status,
+          spec.input(),
+          Optional.ofNullable(result),
+          Optional.ofNullable(error),
+          spec.createdAt(),
+          Optional.ofNullable(startedAt),
+          Optional.ofNullable(finishedAt),
+          events.size(),
+          spec.deployment(),
+          attempt,
+          Optional.ofNullable(owner),
+          Optional.ofNullable(heartbeatAt),
+          Optional.ofNullable(resumeAt),
+          spec.idempotencyKey());
+    }
+  }
+}

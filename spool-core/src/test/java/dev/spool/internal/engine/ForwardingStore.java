@@ -1,0 +1,86 @@
+package dev.spool.internal.engine;
+
+import dev.spool.Event;
+import dev.spool.store.Checkpoint;
+import dev.spool.store.ClaimRequest;
+import dev.spool.store.Commit;
+import dev.spool.store.CreateResult;
+import dev.spool.store.Lease;
+import dev.spool.store.NewRun;
+import dev.spool.store.RunInfo;
+import dev.spool.store.RunQuery;
+import dev.spool.store.RunStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** A store that passes everything to another; tests override what they want to break. */
+class ForwardingStore implements RunStore {
+  private final RunStore d;
+
+  ForwardingStore(RunStore delegate) {
+    this.d = delegate;
+  }
+
+  @Override
+  public CreateResult createRun(NewRun run) {
+    return d.createRun(run);
+  }
+
+  @Override
+  public Optional<RunInfo> getRun(String runId) {
+    return d.getRun(runId);
+  }
+
+  @Override
+  public List<RunInfo> listRuns(RunQuery query) {
+    return d.listRuns(query);
+  }
+
+  @Override
+  public Optional<Lease> claim(ClaimRequest request) {
+    return d.claim(request);
+  }
+
+  @Override
+  public Lease renew(Lease lease, Instant newExpiry) {
+    return d.renew(lease, newExpiry);
+  }
+
+  @Override
+  public long commit(Lease lease, Commit commit) {
+    return d.commit(lease, commit);
+  }
+
+  @Override
+  public List<Checkpoint> checkpoints(String runId) {
+    return d.checkpoints(runId);
+  }
+
+  @Override
+  public List<Event> readEvents(String runId, long afterSeq, int limit) {
+    return d.readEvents(runId, afterSeq, limit);
+  }
+
+  @Override
+  public List<Event> awaitEvents(String runId, long afterSeq, int limit, Duration maxWait)
+      throws InterruptedException {
+    return d.awaitEvents(runId, afterSeq, limit, maxWait);
+  }
+
+  @Override
+  public List<RunInfo> expiredLeases(Instant now, int limit) {
+    return d.expiredLeases(now, limit);
+  }
+
+  @Override
+  public String describe() {
+    return d.describe();
+  }
+
+  @Override
+  public void close() {
+    d.close();
+  }
+}

@@ -1,0 +1,191 @@
+package dev.spool.store.sqlite.internal;
+
+import dev.spool.RunStatus;
+import dev.spool.store.ClaimRequest;
+import dev.spool.store.Commit;
+import dev.spool.store.Lease;
+import dev.spool.store.LeaseLostException;
+import dev.spool.store.Transition;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Claims, renewals and fenced commits. Every method runs inside the caller's {@code BEGIN
+ * IMMEDIATE} transaction, so the fence check and the write it guards are one atomic step.
+ */
+public final class Leases {
+  /** A run is claimable by this request; ?1 now, ?2 dead owner (or NULL). */
+  private static final String CLAIMABLE =
+      "(status = 'queued'"
+          + " OR (status = 'waiting' AND resume_at <= ?1)"
+          + " OR (status = 'running' AND lease_owner = ?2))";
+
+  /**
+   * The oldest queued run and the oldest due waiting run of deployment ?3, each found through its
+   * own index so that finished runs, however many, are never scanned; then the older of the two.
+   */
+  private static final String OLDEST =
+      "SELECT id, created_at FROM (SELECT id, created_at FROM runs INDEXED BY runs_claim"
+          + " WHERE deployment = ?3 AND status = 'queued' ORDER BY created_at, id LIMIT 1)"
+          + " UNION ALL SELECT id, created_at FROM (SELECT id, created_at FROM runs"
+          + " INDEXED BY runs_resume WHERE deployment = ?3 AND status = 'waiting'"
+          + " AND resume_at <= ?1 ORDER BY created_at, id LIMIT 1)";
+
+  /** With a dead owner to take over from, its oldest running run of the deployment too. */
+  private static final String OLDEST_OF_DEAD_OWNER =
+      " UNION ALL SELECT id, created_at FROM (SELECT id, created_at FROM runs INDEXED BY runs_claim"
+          + " WHERE deployment = ?3 AND status = 'running' AND lease_owner = ?2"
+          + " ORDER BY created_at, id LIMIT 1)";
+
+  private Leases() {}
+
+  public static Optional<Lease> claim(Connection c, ClaimRequest req) throws SQLException {
+    Optional<String> candidate = candidate(c, req);
+    if (candidate.isEmpty()) {
+      return Optional.empty();
+    }
+    String runId = candidate.get();
+    long now = Micros.of(req.now());
+    Instant expiresAt = Micros.truncate(req.now().plus(req.ttl()));
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE runs SET status = 'running', lease_epoch = lease_epoch + 1,"
+                + " attempt = attempt + 1, lease_owner = ?, lease_expires_at = ?, lease_ttl = ?,"
+                + " heartbeat_at = ?, started_at = COALESCE(started_at, ?), resume_at = NULL"
+                + " WHERE id = ? RETURNING lease_epoch, attempt")) {
+      ps.setString(1, req.owner());
+      ps.setLong(2, Micros.of(expiresAt));
+      ps.setLong(3, Micros.of(expiresAt) - now);
+      ps.setLong(4, now);
+      ps.setLong(5, now);
+      ps.setString(6, runId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return Optional.of(new Lease(runId, req.owner(), rs.getLong(1), expiresAt, rs.getInt(2)));
+      }
+    }
+  }
+
+  /** The oldest claimable run the request may take, by (created_at, id). */
+  private static Optional<String> candidate(Connection c, ClaimRequest req) throws SQLException {
+    String sql;
+    if (req.runId().isPresent()) {
+      sql = "SELECT id FROM runs WHERE id = ?4 AND deployment = ?3 AND " + CLAIMABLE;
+    } else {
+      String union = OLDEST + (req.takeOverFrom().isPresent() ? OLDEST_OF_DEAD_OWNER : "");
+      sql = "SELECT id FROM (" + union + ") ORDER BY created_at, id LIMIT 1";
+    }
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, Micros.of(req.now()));
+      ps.setString(2, req.takeOverFrom().orElse(null));
+      ps.setString(3, req.deployment());
+      if (req.runId().isPresent()) {
+        ps.setString(4, req.runId().get());
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+
+  /**
+   * Extends the lease. The heartbeat time is the new expiry less the lease's ttl: the renewer's
+   * clock when it renews with the ttl it claimed with, and never this process's wall clock, so
+   * tests that drive time themselves see consistent values.
+   */
+  public static Lease renew(Connection c, Lease lease, Instant newExpiry) throws SQLException {
+    fence(c, lease);
+    Instant expiresAt = Micros.truncate(newExpiry);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE runs SET lease_expires_at = ?1, heartbeat_at = ?1 - lease_ttl WHERE id = ?2")) {
+      ps.setLong(1, Micros.of(expiresAt));
+      ps.setString(2, lease.runId());
+      ps.executeUpdate();
+    }
+    return lease.renewedUntil(expiresAt);
+  }
+
+  /**
+   * Appends the events after the run's last seq, upserts the checkpoints and applies the
+   * transition. A terminal transition's finish time is the time of the run's last event (the
+   * commit's own last event, if it has any).
+   *
+   * @return the run's last seq afterwards
+   */
+  public static long commit(Connection c, Lease lease, Commit commit) throws SQLException {
+    long lastSeq = fence(c, lease);
+    if (!commit.events().isEmpty()) {
+      lastSeq = EventRows.insert(c, lease.runId(), lastSeq + 1, commit.events());
+    }
+    EventRows.upsertCheckpoints(c, lease.runId(), commit.checkpoints());
+    Optional<Transition> t = commit.transition().filter(x -> x.status() != RunStatus.RUNNING);
+    String sql =
+        t.isEmpty()
+            ? "UPDATE runs SET last_seq = ?1 WHERE id = ?2"
+            : "UPDATE runs SET last_seq = ?1, status = ?3, result = ?4, error = ?5,"
+                + " resume_at = ?6, lease_owner = NULL,"
+                + " lease_expires_at = NULL, lease_ttl = NULL, finished_at = CASE WHEN ?7"
+                + " THEN (SELECT ts FROM events WHERE run_id = ?2 AND seq = ?1) END WHERE id = ?2";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, lastSeq);
+      ps.setString(2, lease.runId());
+      if (t.isPresent()) {
+        Transition tr = t.get();
+        ps.setString(3, tr.status().wireName());
+        ps.setString(4, tr.result().orElse(null));
+        ps.setString(5, tr.error().orElse(null));
+        setMicros(ps, 6, tr.status() == RunStatus.WAITING ? tr.resumeAt() : Optional.empty());
+        ps.setBoolean(7, tr.status().isTerminal());
+      }
+      ps.executeUpdate();
+    }
+    return lastSeq;
+  }
+
+  /**
+   * Checks that {@code lease} still holds its run: the run exists, is running, and its owner and
+   * epoch are the lease's. Throws {@link LeaseLostException} naming what changed.
+   *
+   * @return the run's last seq
+   */
+  private static long fence(Connection c, Lease lease) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT status, lease_owner, lease_epoch, last_seq FROM runs WHERE id = ?")) {
+      ps.setString(1, lease.runId());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw lost(lease, "no such run");
+        }
+        String status = rs.getString("status");
+        String owner = rs.getString("lease_owner");
+        long epoch = rs.getLong("lease_epoch");
+        if (epoch != lease.epoch()) {
+          throw lost(lease, "the run was claimed again (epoch " + epoch + ")");
+        }
+        if (!"running".equals(status) || !lease.owner().equals(owner)) {
+          throw lost(lease, "the lease was released and the run is " + status);
+        }
+        return rs.getLong("last_seq");
+      }
+    }
+  }
+
+  private static LeaseLostException lost(Lease lease, String reason) {
+    return new LeaseLostException(lease.runId(), lease.epoch(), reason);
+  }
+
+  private static void setMicros(PreparedStatement ps, int index, Optional<Instant> value)
+      throws SQLException {
+    if (value.isPresent()) {
+      ps.setLong(index, Micros.of(value.get()));
+    } else {
+      ps.setObject(index, null);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.spool.testkit;
+
+import dev.spool.Event;
+import dev.spool.Json;
+import dev.spool.RunStatus;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a component or workflow run under the {@link ComponentTester} did.
+ *
+ * @param status how the run ended
+ * @param output the output, when it completed
+ * @param error the error payload ({@code {"type":…,"message":…}}), when it failed
+ * @param events every event it wrote, in order
+ */
+public record TestRun<O>(
+    RunStatus status, Optional<O> output, Optional<String> error, List<Event> events) {
+
+  /** The events of one type, for example {@code step.retrying}. */
+  public List<Event> events(String type) {
+    return events.stream().filter(e -> e.type().equals(type)).toList();
+  }
+
+  /** The text appended to an output stream, assembled in order. */
+  public String outputText(String stream) {
+    StringBuilder sb = new StringBuilder();
+    for (Event e : events("output")) {
+      var data = Json.tree(e.data());
+      if (data.path("stream").asText().equals(stream)) {
+        sb.append(data.path("chunk").asText());
+      }
+    }
+    return sb.toString();
+  }
+
+  /** How many attempts the step at {@code path} started. */
+  public long attempts(String path) {
+    return events("step.started").stream().filter(e -> e.path().equals(path)).count();
+  }
+
+  /** The output, or an {@link AssertionError} naming why there is none. */
+  public O outputOrThrow() {
+    return output.orElseThrow(
+        () -> new AssertionError("the run " + status.wireName() + ": " + error.orElse("")));
+  }
+}
