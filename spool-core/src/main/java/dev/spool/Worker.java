@@ -34,6 +34,7 @@ public final class Worker implements AutoCloseable {
   private final Map<String, Thread> threads = new ConcurrentHashMap<>();
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition wakeUp = lock.newCondition();
+  private boolean wakeRequested; // guarded by lock, so a wake between claim and wait is not lost
   private volatile boolean closing;
   private volatile boolean onlyRunEnded;
   private Thread claimer;
@@ -66,6 +67,7 @@ public final class Worker implements AutoCloseable {
   void wake() {
     lock.lock();
     try {
+      wakeRequested = true;
       wakeUp.signalAll();
     } finally {
       lock.unlock();
@@ -127,7 +129,10 @@ public final class Worker implements AutoCloseable {
   private void idle() throws InterruptedException {
     lock.lock();
     try {
-      wakeUp.await(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+      if (!wakeRequested) {
+        wakeUp.await(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+      }
+      wakeRequested = false;
     } finally {
       lock.unlock();
     }
