@@ -118,6 +118,17 @@ public final class Spool {
     }
   }
 
+  /**
+   * True if a running run's holder has not renewed its lease within the lease ttl of this runtime,
+   * so another worker may take it over.
+   */
+  public boolean leaseExpired(RunInfo run) {
+    return run.status() == RunStatus.RUNNING
+        && run.heartbeatAt()
+            .map(beat -> beat.plus(options.leaseTtl()).isBefore(clock.now()))
+            .orElse(false);
+  }
+
   public Optional<RunInfo> run(String runId) {
     return store.getRun(runId);
   }

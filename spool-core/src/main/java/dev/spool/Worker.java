@@ -113,17 +113,11 @@ public final class Worker implements AutoCloseable {
       if (run.get().status() == RunStatus.RUNNING
           && owner.isPresent()
           && !owner.get().equals(id)
-          && (WorkerIds.isDeadLocalProcess(owner.get()) || leaseExpired(run.get()))) {
+          && (WorkerIds.isDeadLocalProcess(owner.get()) || spool.leaseExpired(run.get()))) {
         req = req.takingOverFrom(owner.get());
       }
     }
     return spool.store().claim(req);
-  }
-
-  private boolean leaseExpired(RunInfo run) {
-    return run.heartbeatAt()
-        .map(beat -> beat.plus(spool.options().leaseTtl()).isBefore(spool.clock().now()))
-        .orElse(false);
   }
 
   private void idle() throws InterruptedException {

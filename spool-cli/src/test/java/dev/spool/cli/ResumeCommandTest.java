@@ -32,13 +32,30 @@ class ResumeCommandTest {
 
   /** Leases the run to {@code owner}, as if that worker had started executing it. */
   private static void claimAs(Cli cli, String runId, String owner) {
+    claimAs(cli, runId, owner, Instant.now());
+  }
+
+  private static void claimAs(Cli cli, String runId, String owner, Instant at) {
     try (RunStore store = RunStores.open(cli.storeUri(), true)) {
       assertThat(
               store.claim(
-                  ClaimRequest.next(owner, "default", Instant.now(), Duration.ofMinutes(5))
-                      .onlyRun(runId)))
+                  ClaimRequest.next(owner, "default", at, Duration.ofMinutes(5)).onlyRun(runId)))
           .isPresent();
     }
+  }
+
+  @Test
+  void aRunWhoseHolderStoppedHeartbeatingIsTakenOver() {
+    Cli cli = new Cli(dir);
+    String id = enqueue(cli, "steps", "{\"steps\":2}");
+    // A worker on another host claimed it an hour ago and was never heard of again.
+    claimAs(cli, id, "elsewhere/4242/beef", Instant.now().minus(Duration.ofHours(1)));
+
+    Cli.Result r = cli.run("resume", id);
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("resumed (attempt 2");
+    assertThat(r.lastLine()).isEqualTo("result: [\"step 1 done\",\"step 2 done\"]");
   }
 
   @Test

@@ -134,25 +134,14 @@ public final class ResumeCommand implements Callable<Integer> {
     if (WorkerIds.isDeadLocalProcess(owner)) {
       return Optional.empty(); // the worker takes it over at once
     }
-    boolean expired =
-        run.heartbeatAt()
-            .map(h -> h.plus(spool.options().leaseTtl()).isBefore(spool.clock().now()))
-            .orElse(false);
-    if (!expired) {
-      return Optional.of(
-          "run "
-              + run.runId()
-              + " is running in another process (owner "
-              + owner
-              + "); not resuming");
+    if (spool.leaseExpired(run)) {
+      return Optional.empty(); // silent past its lease: the worker takes it over
     }
-    // The owner stopped heartbeating but is not known dead (another host, or a stopped process):
-    // the worker cannot take it over, only a reaper that requeues expired leases can.
     return Optional.of(
         "run "
             + run.runId()
-            + " is held by "
+            + " is running in another process (owner "
             + owner
-            + " whose lease expired, but that process is not known to be dead; not resuming");
+            + "); not resuming");
   }
 }
