@@ -1,6 +1,9 @@
 package dev.spool;
 
+import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -25,7 +28,20 @@ public final class WorkerIds {
   /** True if {@code owner} names a process on this host that no longer exists. */
   public static boolean isDeadLocalProcess(String owner) {
     Optional<Long> pid = localPid(owner);
-    return pid.isPresent() && ProcessHandle.of(pid.get()).map(p -> !p.isAlive()).orElse(true);
+    return pid.isPresent()
+        && (ProcessHandle.of(pid.get()).map(p -> !p.isAlive()).orElse(true) || isZombie(pid.get()));
+  }
+
+  /** A killed process whose parent has not reaped it yet still "is alive" to the JDK. */
+  private static boolean isZombie(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      int end = stat.lastIndexOf(')'); // the command name may itself contain spaces or ')'
+      char state = end > 0 && end + 2 < stat.length() ? stat.charAt(end + 2) : '?';
+      return state == 'Z' || state == 'X';
+    } catch (IOException | RuntimeException e) {
+      return false; // no /proc (not Linux) or the process is gone: the JDK's answer stands
+    }
   }
 
   private static Optional<Long> localPid(String owner) {

@@ -1,0 +1,2 @@
+/** Harnesses that measure Spool; run with {@code bench/run.sh}, never from the test command. */
+package dev.spool.bench;
