@@ -4,9 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/java.sh
 spool_find_java || exit 1
-./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Pbench -pl bench -am install
+./mvnw -q -B -Dstyle.color=never -DskipTests -Dspotless.check.skip=true -Pbench -pl bench -am install >/dev/null
 cpfile="$(mktemp)"
 trap 'rm -f "$cpfile"' EXIT
-./mvnw -q -B -Pbench -pl bench dependency:build-classpath -Dmdep.outputFile="$cpfile" >/dev/null
+./mvnw -q -B -Dstyle.color=never -Pbench -pl bench dependency:build-classpath -Dmdep.outputFile="$cpfile" >/dev/null
 cp="$(cat "$cpfile")"
 "$JAVA" --enable-native-access=ALL-UNNAMED -cp "bench/target/classes:$cp" dev.spool.bench.StepOverhead "$@"
