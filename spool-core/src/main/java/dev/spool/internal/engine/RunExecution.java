@@ -32,7 +32,6 @@ public final class RunExecution {
     LOST
   }
 
-  private final RunStore store;
   private final SpoolClock clock;
   private final EngineOptions options;
   private final RunInfo info;
@@ -65,7 +64,6 @@ public final class RunExecution {
       Workflow<?, ?> workflow,
       AttemptHook hook) {
     this.hook = hook;
-    this.store = store;
     this.clock = clock;
     this.options = options;
     this.lease = lease;
