@@ -129,6 +129,17 @@ public final class Spool {
             .orElse(false);
   }
 
+  /**
+   * True if a running run may be taken from its holder: a dead process on this host, or a holder
+   * silent past its lease.
+   */
+  public boolean canTakeOver(RunInfo run) {
+    return run.status() == RunStatus.RUNNING
+        && run.leaseOwner()
+            .map(o -> WorkerIds.isDeadLocalProcess(o) || leaseExpired(run))
+            .orElse(false);
+  }
+
   public Optional<RunInfo> run(String runId) {
     return store.getRun(runId);
   }

@@ -110,10 +110,7 @@ public final class Worker implements AutoCloseable {
         return Optional.empty();
       }
       Optional<String> owner = run.get().leaseOwner();
-      if (run.get().status() == RunStatus.RUNNING
-          && owner.isPresent()
-          && !owner.get().equals(id)
-          && (WorkerIds.isDeadLocalProcess(owner.get()) || spool.leaseExpired(run.get()))) {
+      if (owner.isPresent() && !owner.get().equals(id) && spool.canTakeOver(run.get())) {
         req = req.takingOverFrom(owner.get());
       }
     }

@@ -2,7 +2,6 @@ package dev.spool.cli.internal;
 
 import dev.spool.RunStatus;
 import dev.spool.Spool;
-import dev.spool.WorkerIds;
 import dev.spool.Workflow;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
@@ -131,11 +130,8 @@ public final class ResumeCommand implements Callable<Integer> {
       return Optional.empty();
     }
     String owner = run.leaseOwner().get();
-    if (WorkerIds.isDeadLocalProcess(owner)) {
-      return Optional.empty(); // the worker takes it over at once
-    }
-    if (spool.leaseExpired(run)) {
-      return Optional.empty(); // silent past its lease: the worker takes it over
+    if (spool.canTakeOver(run)) {
+      return Optional.empty(); // dead or silent past its lease: the worker takes it over
     }
     return Optional.of(
         "run "

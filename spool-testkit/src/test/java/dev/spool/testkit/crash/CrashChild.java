@@ -70,6 +70,7 @@ public final class CrashChild {
       System.out.flush();
       try (Worker w = spool.startWorker(1, Optional.of(runId))) {
         spool.follow(runId, 0, e -> {});
+        w.awaitIdle(Duration.ofSeconds(10)); // let the run's writer finish before the store closes
       }
     }
   }
