@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteOpenMode;
 
 /**
@@ -50,14 +52,8 @@ public final class Database implements AutoCloseable {
       if (mustExist) {
         Migrations.requireStore(writer, file);
       }
+      enableWal(writer, file);
       try (Statement st = writer.createStatement()) {
-        try (ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
-          String mode = rs.next() ? rs.getString(1) : "?";
-          if (!"wal".equalsIgnoreCase(mode)) {
-            throw new StoreException(
-                "cannot use " + file + ": SQLite refused WAL mode (journal mode is " + mode + ")");
-          }
-        }
         // NORMAL in WAL mode survives a process crash; only the last transactions before a power
         // loss or OS crash may be lost, which is the trade for not syncing on every commit.
         st.execute("PRAGMA synchronous = NORMAL");
@@ -74,6 +70,41 @@ public final class Database implements AutoCloseable {
       closeAll(opened);
       throw e;
     }
+  }
+
+  /**
+   * Switches the file to WAL. Switching takes an exclusive lock, and SQLite answers BUSY at once,
+   * without waiting on the busy timeout, when other connections are opening the same new file at the
+   * same moment; so this retries until the busy timeout has passed.
+   */
+  private static void enableWal(Connection writer, Path file) throws SQLException {
+    long deadline = System.nanoTime() + BUSY_TIMEOUT_MILLIS * 1_000_000L;
+    while (true) {
+      try (Statement st = writer.createStatement();
+          ResultSet rs = st.executeQuery("PRAGMA journal_mode = WAL")) {
+        String mode = rs.next() ? rs.getString(1) : "?";
+        if (!"wal".equalsIgnoreCase(mode)) {
+          throw new StoreException(
+              "cannot use " + file + ": SQLite refused WAL mode (journal mode is " + mode + ")");
+        }
+        return;
+      } catch (SQLException e) {
+        if (!isBusy(e) || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(5 + ThreadLocalRandom.current().nextInt(20));
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static boolean isBusy(SQLException e) {
+    return e.getErrorCode() == SQLiteErrorCode.SQLITE_BUSY.code
+        || e.getErrorCode() == SQLiteErrorCode.SQLITE_LOCKED.code;
   }
 
   /** A read-only connection of its own, for a component that polls (and closes it). */
