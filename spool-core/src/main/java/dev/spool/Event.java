@@ -33,6 +33,32 @@ public record Event(
   }
 
   /**
+   * Parses the wire form written by {@link #toJson()}.
+   *
+   * @throws IllegalArgumentException naming what is missing or malformed
+   */
+  public static Event fromJson(String json) {
+    com.fasterxml.jackson.databind.JsonNode n = Json.tree(json);
+    for (String field : new String[] {"seq", "runId", "type", "ts", "path", "attempt", "data"}) {
+      if (!n.hasNonNull(field)) {
+        throw new IllegalArgumentException("event JSON lacks \"" + field + "\": " + json);
+      }
+    }
+    try {
+      return new Event(
+          n.get("seq").asLong(),
+          n.get("runId").asText(),
+          n.get("type").asText(),
+          Instant.parse(n.get("ts").asText()),
+          n.get("path").asText(),
+          n.get("attempt").asInt(),
+          n.get("data").toString());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException("event JSON has a bad \"ts\": " + json, e);
+    }
+  }
+
+  /**
    * The wire form, {@code {"seq":7,"runId":"…","type":"…","ts":"…Z","path":"…","attempt":1,
    * "data":{…}}}, with {@code data} embedded as stored.
    */

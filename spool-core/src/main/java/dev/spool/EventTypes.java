@@ -18,6 +18,8 @@ public final class EventTypes {
   public static final String OUTPUT = "output";
   public static final String SIGNAL_RECEIVED = "signal.received";
   public static final String WORKER_LOST = "worker.lost";
+  public static final String RUN_HANDOFF = "run.handoff";
+  public static final String RUN_CANCEL_REQUESTED = "run.cancel_requested";
 
   private EventTypes() {}
 

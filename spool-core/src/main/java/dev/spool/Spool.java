@@ -4,6 +4,7 @@ import dev.spool.store.CreateResult;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunStore;
+import dev.spool.store.SignalResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -78,6 +79,38 @@ public final class Spool {
 
   public <I> CreateResult start(Workflow<I, ?> workflow, I input) {
     return start(workflow.name(), Json.write(input), Optional.empty());
+  }
+
+  /**
+   * Asks a run to stop: a queued or waiting run is cancelled at once, a running one at its next
+   * step boundary or interruptible wait. Returns the run afterwards; empty if there is none.
+   */
+  public Optional<RunInfo> cancel(String runId, String reason) {
+    Optional<RunInfo> run = store.requestCancel(runId, reason, clock.now());
+    run.ifPresent(r -> workers.forEach(Worker::wake));
+    return run;
+  }
+
+  /**
+   * Sends a signal to a run's {@code ctx.awaitSignal(name, …)}, durably: it is kept in the run's
+   * stream even while no worker is up. Empty if there is no such run; not delivered (nothing
+   * written) if the run has ended.
+   *
+   * @throws InvalidInputException if {@code valueJson} is not JSON
+   */
+  public Optional<SignalResult> signal(String runId, String name, String valueJson) {
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw new InvalidInputException("a signal name must be 1 to 200 characters");
+    }
+    String canonical;
+    try {
+      canonical = Json.write(Json.mapper().readTree(valueJson));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new InvalidInputException("signal value is not JSON: " + Json.describe(e));
+    }
+    Optional<SignalResult> r = store.sendSignal(runId, name, canonical, clock.now());
+    r.filter(SignalResult::delivered).ifPresent(x -> workers.forEach(Worker::wake));
+    return r;
   }
 
   /** Starts a worker that claims and executes up to {@code concurrency} runs at a time. */

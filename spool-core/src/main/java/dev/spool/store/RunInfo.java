@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param leaseOwner the worker holding the lease while running
  * @param heartbeatAt the lease's last renewal
  * @param resumeAt when a waiting run becomes claimable again
+ * @param cancelRequested a cancel was requested while the run was running; its worker ends it
+ * @param recoveries how many times the run was requeued after its worker was lost
  */
 public record RunInfo(
     String runId,
@@ -33,7 +35,9 @@ public record RunInfo(
     Optional<String> leaseOwner,
     Optional<Instant> heartbeatAt,
     Optional<Instant> resumeAt,
-    Optional<String> idempotencyKey) {
+    Optional<String> idempotencyKey,
+    boolean cancelRequested,
+    int recoveries) {
 
   /** Wall time from first start to finish (or to {@code now} while unfinished). */
   public Optional<Duration> duration(Instant now) {

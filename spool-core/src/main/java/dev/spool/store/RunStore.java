@@ -65,6 +65,52 @@ public interface RunStore extends AutoCloseable {
   /** Runs that are running with a lease that expired before {@code now}, oldest first. */
   List<RunInfo> expiredLeases(Instant now, int limit);
 
+  /**
+   * The reaper's move, atomic and safe to race: if the run is still running on a lease that expired
+   * before {@code now}, appends {@code worker.lost} and requeues it (counting a recovery); a run
+   * already recovered {@code maxRecoveries} times is failed instead, with a {@code run.failed}
+   * event that says why.
+   *
+   * @return the run afterwards, or empty when there was nothing to do (renewed, ended, or another
+   *     reaper got there first)
+   */
+  Optional<RunInfo> recoverExpired(String runId, Instant now, int maxRecoveries);
+
+  /**
+   * Asks a run to stop. A queued or waiting run (no worker holds it) is cancelled at once: {@code
+   * run.cancelled} is appended and the run ends. A running run gets {@code run.cancel_requested}
+   * and its flag set; its worker ends it at the next step boundary. A finished run is left as it
+   * is.
+   *
+   * @return the run afterwards, or empty if there is no such run
+   */
+  Optional<RunInfo> requestCancel(String runId, String reason, Instant now);
+
+  /**
+   * Delivers a signal durably: appends {@code signal.received} with {@code {"name":…,"value":…}} to
+   * the run's stream, and makes a waiting run claimable now so a worker picks it up. Works whether
+   * or not any worker is up. Nothing is written to a finished run.
+   *
+   * @param valueJson the signal's payload as JSON text
+   * @return empty if there is no such run
+   */
+  Optional<SignalResult> sendSignal(String runId, String name, String valueJson, Instant now);
+
+  /** The running runs {@code owner} holds, with what it must react to (cancel, new signals). */
+  List<RunControl> controls(String owner);
+
+  /** Stores a new API key (its hash, never the secret). */
+  void saveApiKey(ApiKey key);
+
+  /** The key whose hash is {@code hash}, revoked or not. */
+  Optional<ApiKey> apiKeyByHash(String hash);
+
+  /** Every key, oldest first. */
+  List<ApiKey> apiKeys();
+
+  /** Revokes a key; false if there is no active key with that id. */
+  boolean revokeApiKey(String id, Instant now);
+
   /** What this store is, for logs and health output: for example {@code sqlite:/path/spool.db}. */
   String describe();
 

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Concurrent appends: gapless, duplicate-free sequence numbers per run, runs independent. */
-public abstract class ConcurrencyContract extends LeaseContract {
+public abstract class ConcurrencyContract extends ControlContract {
 
   @Test
   void concurrentAppendsToOneRunAreGapless() throws Exception {

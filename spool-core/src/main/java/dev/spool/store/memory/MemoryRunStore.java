@@ -3,6 +3,7 @@ package dev.spool.store.memory;
 import dev.spool.Event;
 import dev.spool.EventTypes;
 import dev.spool.RunStatus;
+import dev.spool.store.ApiKey;
 import dev.spool.store.Checkpoint;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
@@ -11,9 +12,12 @@ import dev.spool.store.Lease;
 import dev.spool.store.LeaseLostException;
 import dev.spool.store.NewEvent;
 import dev.spool.store.NewRun;
+import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
 import dev.spool.store.RunStore;
+import dev.spool.store.SignalResult;
+import dev.spool.store.StoreEvents;
 import dev.spool.store.StoreException;
 import dev.spool.store.Transition;
 import java.time.Duration;
@@ -21,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +39,7 @@ public final class MemoryRunStore implements RunStore {
   private final Condition appended = lock.newCondition();
   private final Map<String, MemoryRun> runs = new HashMap<>();
   private final Map<String, String> byKey = new HashMap<>();
+  private final Map<String, ApiKey> keys = new LinkedHashMap<>();
 
   @Override
   public CreateResult createRun(NewRun spec) {
@@ -227,6 +233,155 @@ public final class MemoryRunStore implements RunStore {
   }
 
   @Override
+  public Optional<RunInfo> recoverExpired(String runId, Instant now, int maxRecoveries) {
+    lock.lock();
+    try {
+      MemoryRun run = runs.get(runId);
+      if (run == null
+          || run.status != RunStatus.RUNNING
+          || run.leaseExpiresAt == null
+          || !run.leaseExpiresAt.isBefore(now)) {
+        return Optional.empty();
+      }
+      run.recoveries++;
+      run.append(
+          StoreEvents.workerLost(
+              Optional.ofNullable(run.owner),
+              Optional.ofNullable(run.heartbeatAt),
+              run.recoveries,
+              maxRecoveries,
+              run.attempt,
+              now));
+      if (run.recoveries > maxRecoveries) {
+        run.append(StoreEvents.recoveryLimitFailed(runId, maxRecoveries, run.attempt, now));
+        run.apply(Transition.failed(StoreEvents.recoveryLimitError(runId, maxRecoveries)), now);
+      } else {
+        run.apply(Transition.requeued(), now);
+      }
+      appended.signalAll();
+      return Optional.of(run.info());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Optional<RunInfo> requestCancel(String runId, String reason, Instant now) {
+    lock.lock();
+    try {
+      MemoryRun run = runs.get(runId);
+      if (run == null) {
+        return Optional.empty();
+      }
+      switch (run.status) {
+        case QUEUED, WAITING -> {
+          run.append(StoreEvents.cancelled(runId, reason, run.attempt, now));
+          run.apply(Transition.cancelled(StoreEvents.cancelError(runId, reason)), now);
+          appended.signalAll();
+        }
+        case RUNNING -> {
+          if (!run.cancelRequested) {
+            run.cancelRequested = true;
+            run.append(StoreEvents.cancelRequested(reason, run.attempt, now));
+            appended.signalAll();
+          }
+        }
+        default -> {}
+      }
+      return Optional.of(run.info());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Optional<SignalResult> sendSignal(
+      String runId, String name, String valueJson, Instant now) {
+    lock.lock();
+    try {
+      MemoryRun run = runs.get(runId);
+      if (run == null) {
+        return Optional.empty();
+      }
+      if (run.status.isTerminal()) {
+        return Optional.of(new SignalResult(run.info(), Optional.empty()));
+      }
+      run.append(StoreEvents.signal(name, valueJson, run.attempt, now));
+      Event event = run.events.get(run.events.size() - 1);
+      run.lastSignalSeq = event.seq();
+      if (run.status == RunStatus.WAITING) {
+        run.resumeAt = now;
+      }
+      appended.signalAll();
+      return Optional.of(new SignalResult(run.info(), Optional.of(event)));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<RunControl> controls(String owner) {
+    lock.lock();
+    try {
+      return runs.values().stream()
+          .filter(r -> r.status == RunStatus.RUNNING && owner.equals(r.owner))
+          .map(r -> new RunControl(r.spec.runId(), r.cancelRequested, r.lastSignalSeq))
+          .toList();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void saveApiKey(ApiKey key) {
+    lock.lock();
+    try {
+      if (keys.containsKey(key.id())
+          || keys.values().stream().anyMatch(k -> k.hash().equals(key.hash()))) {
+        throw new StoreException("API key " + key.id() + " already exists");
+      }
+      keys.put(key.id(), key);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Optional<ApiKey> apiKeyByHash(String hash) {
+    lock.lock();
+    try {
+      return keys.values().stream().filter(k -> k.hash().equals(hash)).findFirst();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<ApiKey> apiKeys() {
+    lock.lock();
+    try {
+      return List.copyOf(keys.values());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public boolean revokeApiKey(String id, Instant now) {
+    lock.lock();
+    try {
+      ApiKey k = keys.get(id);
+      if (k == null || !k.active()) {
+        return false;
+      }
+      keys.put(id, new ApiKey(k.id(), k.name(), k.hash(), k.createdAt(), Optional.of(now)));
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
   public String describe() {
     return "mem:";
   }
@@ -252,6 +407,9 @@ public final class MemoryRunStore implements RunStore {
     Instant firstExpiry;
     Instant heartbeatAt;
     Instant resumeAt;
+    boolean cancelRequested;
+    int recoveries;
+    long lastSignalSeq;
 
     MemoryRun(NewRun spec) {
       this.spec = spec;
@@ -295,11 +453,15 @@ public final class MemoryRunStore implements RunStore {
           result = t.result().orElse(null);
           error = t.error().orElse(null);
           finishedAt = at;
+          resumeAt = null;
           owner = null;
           leaseExpiresAt = null;
         }
         case WAITING, QUEUED -> {
           resumeAt = t.resumeAt().orElse(null);
+          if (t.wakeOnSignalAfter().map(seen -> lastSignalSeq > seen).orElse(false)) {
+            resumeAt = at;
+          }
           owner = null;
           leaseExpiresAt = null;
         }
@@ -325,7 +487,9 @@ public final class MemoryRunStore implements RunStore {
           Optional.ofNullable(owner),
           Optional.ofNullable(heartbeatAt),
           Optional.ofNullable(resumeAt),
-          spec.idempotencyKey());
+          spec.idempotencyKey(),
+          cancelRequested,
+          recoveries);
     }
   }
 }

@@ -1,15 +1,18 @@
 package dev.spool.internal.engine;
 
 import dev.spool.Event;
+import dev.spool.store.ApiKey;
 import dev.spool.store.Checkpoint;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.CreateResult;
 import dev.spool.store.Lease;
 import dev.spool.store.NewRun;
+import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
 import dev.spool.store.RunStore;
+import dev.spool.store.SignalResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -82,5 +85,46 @@ class ForwardingStore implements RunStore {
   @Override
   public void close() {
     d.close();
+  }
+
+  @Override
+  public Optional<RunInfo> recoverExpired(String runId, Instant now, int maxRecoveries) {
+    return d.recoverExpired(runId, now, maxRecoveries);
+  }
+
+  @Override
+  public Optional<RunInfo> requestCancel(String runId, String reason, Instant now) {
+    return d.requestCancel(runId, reason, now);
+  }
+
+  @Override
+  public Optional<SignalResult> sendSignal(
+      String runId, String name, String valueJson, Instant now) {
+    return d.sendSignal(runId, name, valueJson, now);
+  }
+
+  @Override
+  public List<RunControl> controls(String owner) {
+    return d.controls(owner);
+  }
+
+  @Override
+  public void saveApiKey(ApiKey key) {
+    d.saveApiKey(key);
+  }
+
+  @Override
+  public Optional<ApiKey> apiKeyByHash(String hash) {
+    return d.apiKeyByHash(hash);
+  }
+
+  @Override
+  public List<ApiKey> apiKeys() {
+    return d.apiKeys();
+  }
+
+  @Override
+  public boolean revokeApiKey(String id, Instant now) {
+    return d.revokeApiKey(id, now);
   }
 }

@@ -1,17 +1,22 @@
 package dev.spool.store.sqlite;
 
 import dev.spool.Event;
+import dev.spool.store.ApiKey;
 import dev.spool.store.Checkpoint;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.CreateResult;
 import dev.spool.store.Lease;
 import dev.spool.store.NewRun;
+import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
 import dev.spool.store.RunStore;
+import dev.spool.store.SignalResult;
 import dev.spool.store.StoreException;
+import dev.spool.store.sqlite.internal.ApiKeyRows;
 import dev.spool.store.sqlite.internal.ChangeSignal;
+import dev.spool.store.sqlite.internal.Controls;
 import dev.spool.store.sqlite.internal.Database;
 import dev.spool.store.sqlite.internal.EventRows;
 import dev.spool.store.sqlite.internal.ExternalWriteWatcher;
@@ -158,6 +163,57 @@ public final class SqliteRunStore implements RunStore {
   @Override
   public List<RunInfo> expiredLeases(Instant now, int limit) {
     return db.read("list expired leases", c -> RunRows.expiredLeases(c, now, limit));
+  }
+
+  @Override
+  public Optional<RunInfo> recoverExpired(String runId, Instant now, int maxRecoveries) {
+    Optional<RunInfo> r =
+        db.write(
+            "recover run " + runId, c -> Controls.recoverExpired(c, runId, now, maxRecoveries));
+    r.ifPresent(x -> signal.bump());
+    return r;
+  }
+
+  @Override
+  public Optional<RunInfo> requestCancel(String runId, String reason, Instant now) {
+    Optional<RunInfo> r =
+        db.write("cancel run " + runId, c -> Controls.requestCancel(c, runId, reason, now));
+    signal.bump();
+    return r;
+  }
+
+  @Override
+  public Optional<SignalResult> sendSignal(
+      String runId, String name, String valueJson, Instant now) {
+    Optional<SignalResult> r =
+        db.write("signal run " + runId, c -> Controls.sendSignal(c, runId, name, valueJson, now));
+    signal.bump();
+    return r;
+  }
+
+  @Override
+  public List<RunControl> controls(String owner) {
+    return db.read("read controls of " + owner, c -> Controls.controls(c, owner));
+  }
+
+  @Override
+  public void saveApiKey(ApiKey key) {
+    db.write("save API key " + key.id(), c -> ApiKeyRows.save(c, key));
+  }
+
+  @Override
+  public Optional<ApiKey> apiKeyByHash(String hash) {
+    return db.read("find API key", c -> ApiKeyRows.byHash(c, hash)).stream().findFirst();
+  }
+
+  @Override
+  public List<ApiKey> apiKeys() {
+    return db.read("list API keys", ApiKeyRows::all);
+  }
+
+  @Override
+  public boolean revokeApiKey(String id, Instant now) {
+    return db.write("revoke API key " + id, c -> ApiKeyRows.revoke(c, id, now));
   }
 
   @Override

@@ -91,7 +91,9 @@ class SqliteRunStoreTest {
     assertThat(rows)
         .containsExactly(
             "1: Creates the runs, events and checkpoints tables and the indexes"
-                + " claims, listings and the reaper use.");
+                + " claims, listings and the reaper use.",
+            "2: Adds cancel requests, signal tracking and recovery counts to runs, the owner index"
+                + " the control poll uses, and API keys.");
   }
 
   @Test
@@ -118,7 +120,7 @@ class SqliteRunStoreTest {
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM schema_version")) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(1);
+      assertThat(rs.getInt(1)).isEqualTo(2);
     }
   }
 

@@ -74,8 +74,8 @@ public final class Database implements AutoCloseable {
 
   /**
    * Switches the file to WAL. Switching takes an exclusive lock, and SQLite answers BUSY at once,
-   * without waiting on the busy timeout, when other connections are opening the same new file at the
-   * same moment; so this retries until the busy timeout has passed.
+   * without waiting on the busy timeout, when other connections are opening the same new file at
+   * the same moment; so this retries until the busy timeout has passed.
    */
   private static void enableWal(Connection writer, Path file) throws SQLException {
     long deadline = System.nanoTime() + BUSY_TIMEOUT_MILLIS * 1_000_000L;

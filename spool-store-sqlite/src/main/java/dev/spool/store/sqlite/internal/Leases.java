@@ -128,7 +128,9 @@ public final class Leases {
         t.isEmpty()
             ? "UPDATE runs SET last_seq = ?1 WHERE id = ?2"
             : "UPDATE runs SET last_seq = ?1, status = ?3, result = ?4, error = ?5,"
-                + " resume_at = ?6, lease_owner = NULL,"
+                + " resume_at = CASE WHEN ?8 IS NOT NULL AND last_signal_seq > ?8"
+                + " THEN (SELECT ts FROM events WHERE run_id = ?2 AND seq = ?1) ELSE ?6 END,"
+                + " lease_owner = NULL,"
                 + " lease_expires_at = NULL, lease_ttl = NULL, finished_at = CASE WHEN ?7"
                 + " THEN (SELECT ts FROM events WHERE run_id = ?2 AND seq = ?1) END WHERE id = ?2";
     try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -141,6 +143,7 @@ public final class Leases {
         ps.setString(5, tr.error().orElse(null));
         setMicros(ps, 6, tr.status() == RunStatus.WAITING ? tr.resumeAt() : Optional.empty());
         ps.setBoolean(7, tr.status().isTerminal());
+        ps.setObject(8, tr.wakeOnSignalAfter().orElse(null));
       }
       ps.executeUpdate();
     }

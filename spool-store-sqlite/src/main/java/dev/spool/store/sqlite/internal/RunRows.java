@@ -25,7 +25,8 @@ import java.util.Optional;
 public final class RunRows {
   static final String COLUMNS =
       "id, workflow, version, status, input, result, error, created_at, started_at, finished_at,"
-          + " last_seq, deployment, attempt, lease_owner, heartbeat_at, resume_at, idempotency_key";
+          + " last_seq, deployment, attempt, lease_owner, heartbeat_at, resume_at, idempotency_key,"
+          + " cancel_requested, recoveries";
 
   private RunRows() {}
 
@@ -148,6 +149,8 @@ public final class RunRows {
         optString(rs, "lease_owner"),
         optInstant(rs, "heartbeat_at"),
         optInstant(rs, "resume_at"),
-        optString(rs, "idempotency_key"));
+        optString(rs, "idempotency_key"),
+        rs.getBoolean("cancel_requested"),
+        rs.getInt("recoveries"));
   }
 }

@@ -1,0 +1,106 @@
+package dev.spool.store;
+
+import dev.spool.EventTypes;
+import dev.spool.internal.engine.Payload;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The events a store writes by itself (cancel, signals, recovery), built here once so that every
+ * {@link RunStore} implementation writes the same payloads.
+ */
+public final class StoreEvents {
+  /** The error type of a run the reaper gave up on. */
+  public static final String RECOVERY_LIMIT = "RecoveryLimitExceeded";
+
+  /** The error type of a run cancelled by request. */
+  public static final String CANCELLED = "dev.spool.RunCancelledException";
+
+  private StoreEvents() {}
+
+  /** The error JSON of a run cancelled before any worker ran it again. */
+  public static String cancelError(String runId, String reason) {
+    return error(CANCELLED, "run " + runId + " was cancelled" + because(reason));
+  }
+
+  public static NewEvent cancelled(String runId, String reason, int attempt, Instant now) {
+    return new NewEvent(
+        EventTypes.RUN_CANCELLED,
+        now,
+        "",
+        attempt,
+        Payload.obj().raw("error", cancelError(runId, reason)).build());
+  }
+
+  public static NewEvent cancelRequested(String reason, int attempt, Instant now) {
+    return new NewEvent(
+        EventTypes.RUN_CANCEL_REQUESTED,
+        now,
+        "",
+        attempt,
+        Payload.obj().str("reason", reason).build());
+  }
+
+  public static NewEvent signal(String name, String valueJson, int attempt, Instant now) {
+    return new NewEvent(
+        EventTypes.SIGNAL_RECEIVED,
+        now,
+        "",
+        attempt,
+        Payload.obj().str("name", name).raw("value", valueJson).build());
+  }
+
+  /**
+   * {@code worker.lost}: the worker stopped renewing. {@code recovery} counts this loss; the run is
+   * requeued unless it exceeds {@code maxRecoveries}.
+   */
+  public static NewEvent workerLost(
+      Optional<String> worker,
+      Optional<Instant> lastHeartbeat,
+      int recovery,
+      int maxRecoveries,
+      int attempt,
+      Instant now) {
+    Payload p = Payload.obj().str("worker", worker.orElse("unknown"));
+    lastHeartbeat.ifPresent(h -> p.str("lastHeartbeat", h.toString()));
+    return new NewEvent(
+        EventTypes.WORKER_LOST,
+        now,
+        "",
+        attempt,
+        p.num("recovery", recovery)
+            .num("maxRecoveries", maxRecoveries)
+            .bool("requeued", recovery <= maxRecoveries)
+            .build());
+  }
+
+  /** The error JSON of a run failed because its workers kept dying. */
+  public static String recoveryLimitError(String runId, int maxRecoveries) {
+    return error(
+        RECOVERY_LIMIT,
+        "run "
+            + runId
+            + " lost its worker more than "
+            + maxRecoveries
+            + " times; it is failed instead of being retried forever (look at what the run does"
+            + " just before its workers die: memory, a crash in native code, a kill by the host)");
+  }
+
+  public static NewEvent recoveryLimitFailed(
+      String runId, int maxRecoveries, int attempt, Instant now) {
+    return new NewEvent(
+        EventTypes.RUN_FAILED,
+        now,
+        "",
+        attempt,
+        Payload.obj().raw("error", recoveryLimitError(runId, maxRecoveries)).build());
+  }
+
+  private static String error(String type, String message) {
+    return Payload.obj().str("type", type).str("message", message).build();
+  }
+
+  private static String because(String reason) {
+    return reason == null || reason.isBlank() ? "" : ": " + reason;
+  }
+}

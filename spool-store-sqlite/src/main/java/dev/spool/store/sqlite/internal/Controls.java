@@ -1,0 +1,150 @@
+package dev.spool.store.sqlite.internal;
+
+import dev.spool.Event;
+import dev.spool.RunStatus;
+import dev.spool.store.NewEvent;
+import dev.spool.store.RunControl;
+import dev.spool.store.RunInfo;
+import dev.spool.store.SignalResult;
+import dev.spool.store.StoreEvents;
+import dev.spool.store.Transition;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes that come from outside the run's lease: the reaper's recovery, cancel requests and
+ * signals. Each runs inside the caller's {@code BEGIN IMMEDIATE} transaction, so the status it
+ * checks is the status it changes.
+ */
+public final class Controls {
+  private Controls() {}
+
+  public static Optional<RunInfo> recoverExpired(
+      Connection c, String runId, Instant now, int maxRecoveries) throws SQLException {
+    Optional<RunInfo> found = RunRows.get(c, runId);
+    if (found.isEmpty() || !expired(c, runId, now)) {
+      return Optional.empty();
+    }
+    RunInfo run = found.get();
+    int recovery = run.recoveries() + 1;
+    List<NewEvent> events = new ArrayList<>();
+    events.add(
+        StoreEvents.workerLost(
+            run.leaseOwner(), run.heartbeatAt(), recovery, maxRecoveries, run.attempt(), now));
+    Transition t;
+    if (recovery > maxRecoveries) {
+      events.add(StoreEvents.recoveryLimitFailed(runId, maxRecoveries, run.attempt(), now));
+      t = Transition.failed(StoreEvents.recoveryLimitError(runId, maxRecoveries));
+    } else {
+      t = Transition.requeued();
+    }
+    append(c, run, events);
+    update(
+        c,
+        "UPDATE runs SET recoveries = ?, status = ?, error = ?, lease_owner = NULL,"
+            + " lease_expires_at = NULL, lease_ttl = NULL, finished_at = ? WHERE id = ?",
+        recovery,
+        t.status().wireName(),
+        t.error().orElse(null),
+        t.status().isTerminal() ? Micros.of(now) : null,
+        runId);
+    return RunRows.get(c, runId);
+  }
+
+  public static Optional<RunInfo> requestCancel(
+      Connection c, String runId, String reason, Instant now) throws SQLException {
+    Optional<RunInfo> found = RunRows.get(c, runId);
+    if (found.isEmpty()) {
+      return found;
+    }
+    RunInfo run = found.get();
+    if (run.status() == RunStatus.QUEUED || run.status() == RunStatus.WAITING) {
+      append(c, run, List.of(StoreEvents.cancelled(runId, reason, run.attempt(), now)));
+      update(
+          c,
+          "UPDATE runs SET status = 'cancelled', error = ?, resume_at = NULL, finished_at = ?"
+              + " WHERE id = ?",
+          StoreEvents.cancelError(runId, reason),
+          Micros.of(now),
+          runId);
+    } else if (run.status() == RunStatus.RUNNING && !run.cancelRequested()) {
+      append(c, run, List.of(StoreEvents.cancelRequested(reason, run.attempt(), now)));
+      update(c, "UPDATE runs SET cancel_requested = 1 WHERE id = ?", runId);
+    } else {
+      return found;
+    }
+    return RunRows.get(c, runId);
+  }
+
+  public static Optional<SignalResult> sendSignal(
+      Connection c, String runId, String name, String valueJson, Instant now) throws SQLException {
+    Optional<RunInfo> found = RunRows.get(c, runId);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    RunInfo run = found.get();
+    if (run.status().isTerminal()) {
+      return Optional.of(new SignalResult(run, Optional.empty()));
+    }
+    long seq = append(c, run, List.of(StoreEvents.signal(name, valueJson, run.attempt(), now)));
+    update(
+        c,
+        "UPDATE runs SET last_signal_seq = ?1,"
+            + " resume_at = CASE WHEN status = 'waiting' THEN ?2 ELSE resume_at END WHERE id = ?3",
+        seq,
+        Micros.of(now),
+        runId);
+    Event event = EventRows.read(c, runId, seq - 1, 1).get(0);
+    return Optional.of(new SignalResult(RunRows.get(c, runId).orElseThrow(), Optional.of(event)));
+  }
+
+  public static List<RunControl> controls(Connection c, String owner) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, cancel_requested, last_signal_seq FROM runs INDEXED BY runs_owner"
+                + " WHERE lease_owner = ? AND status = 'running'")) {
+      ps.setString(1, owner);
+      try (ResultSet rs = ps.executeQuery()) {
+        List<RunControl> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(new RunControl(rs.getString(1), rs.getBoolean(2), rs.getLong(3)));
+        }
+        return out;
+      }
+    }
+  }
+
+  private static boolean expired(Connection c, String runId, Instant now) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM runs WHERE id = ? AND status = 'running' AND lease_expires_at < ?")) {
+      ps.setString(1, runId);
+      ps.setLong(2, Micros.of(now));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /** Appends after the run's last event and moves its last seq; returns the new last seq. */
+  private static long append(Connection c, RunInfo run, List<NewEvent> events) throws SQLException {
+    long last = EventRows.insert(c, run.runId(), run.lastSeq() + 1, events);
+    update(c, "UPDATE runs SET last_seq = ? WHERE id = ?", last, run.runId());
+    return last;
+  }
+
+  private static void update(Connection c, String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      ps.executeUpdate();
+    }
+  }
+}
