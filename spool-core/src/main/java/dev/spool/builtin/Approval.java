@@ -56,7 +56,7 @@ public final class Approval {
                 ctx.progress(Map.of("decision", decision));
                 return new Outcome(in.subject(), draft, decision, comment == null ? "" : comment);
               })
-          .description("Drafts a proposal and waits for a person to send the 'approve' signal");
+          .description("Drafts a proposal, then waits for a person to send the 'approve' signal.");
 
   private Approval() {}
 }
