@@ -8,6 +8,7 @@ import dev.spool.cli.internal.ResumeCommand;
 import dev.spool.cli.internal.RunCommand;
 import dev.spool.cli.internal.RunsCommand;
 import dev.spool.cli.internal.TailCommand;
+import dev.spool.cli.internal.WorkerCommand;
 import dev.spool.cli.internal.WorkflowsCommand;
 import dev.spool.store.StoreException;
 import java.io.OutputStreamWriter;
@@ -42,6 +43,7 @@ import picocli.CommandLine.Spec;
       TailCommand.class,
       DemoCommand.class,
       WorkflowsCommand.class,
+      WorkerCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpoolCommand implements Callable<Integer>, CliContext {
