@@ -1,5 +1,6 @@
 package dev.spool.cli;
 
+import dev.spool.cli.internal.CancelCommand;
 import dev.spool.cli.internal.CliContext;
 import dev.spool.cli.internal.CliException;
 import dev.spool.cli.internal.DemoCommand;
@@ -7,6 +8,7 @@ import dev.spool.cli.internal.Io;
 import dev.spool.cli.internal.ResumeCommand;
 import dev.spool.cli.internal.RunCommand;
 import dev.spool.cli.internal.RunsCommand;
+import dev.spool.cli.internal.SignalCommand;
 import dev.spool.cli.internal.TailCommand;
 import dev.spool.cli.internal.WorkerCommand;
 import dev.spool.cli.internal.WorkflowsCommand;
@@ -44,6 +46,8 @@ import picocli.CommandLine.Spec;
       DemoCommand.class,
       WorkflowsCommand.class,
       WorkerCommand.class,
+      SignalCommand.class,
+      CancelCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpoolCommand implements Callable<Integer>, CliContext {

@@ -170,7 +170,8 @@ public final class RunExecution {
                   lease.attempt(),
                   Payload.obj()
                       .raw("result", resultJson)
-                      .num("durationMs", Steps.millisSince(t0))
+                      .num("durationMs", runMillis())
+                      .num("executionMs", Steps.millisSince(t0))
                       .build())));
       return Outcome.COMPLETED;
     } catch (EngineSignal.Suspended s) {
@@ -195,6 +196,13 @@ public final class RunExecution {
       writer.close();
       mainThread = null;
     }
+  }
+
+  /** Wall time since the run first started, across every execution of it. */
+  private long runMillis() {
+    return info.startedAt()
+        .map(start -> Math.max(0, Duration.between(start, clock.now()).toMillis()))
+        .orElse(0L);
   }
 
   @SuppressWarnings("unchecked")
