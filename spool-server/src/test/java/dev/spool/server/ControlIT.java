@@ -108,6 +108,26 @@ class ControlIT {
     assertThat(b.get("cancelRequested").asBoolean()).isTrue();
     assertThat(b.get("status").asText()).isIn("running", "cancelled");
     assertThat(json(h.get("/v1/runs/" + id)).get("cancelRequested").asBoolean()).isTrue();
+    // The worker (beside the server here) ends it at its next step boundary.
+    JsonNode result = json(h.get("/v1/runs/" + id + "/result?wait=10s"));
+    assertThat(result.get("status").asText()).isEqualTo("cancelled");
+    assertThat(h.store.readEvents(id, 0, 1000).getLast().type()).isEqualTo("run.cancelled");
+  }
+
+  @Test
+  void aSignalResumesARunWaitingForIt() throws Exception {
+    h.worker();
+    String id = h.start("approval", "{\"subject\":\"a raise\"}");
+    awaitStatus(id, "waiting");
+
+    HttpResponse<String> r =
+        h.post("/v1/runs/" + id + "/signals/approve", "{\"approved\":true,\"comment\":\"fine\"}");
+
+    assertThat(r.statusCode()).isEqualTo(202);
+    JsonNode result = json(h.get("/v1/runs/" + id + "/result?wait=10s"));
+    assertThat(result.get("status").asText()).isEqualTo("completed");
+    assertThat(result.get("result").get("decision").asText()).isEqualTo("approved");
+    assertThat(result.get("result").get("comment").asText()).isEqualTo("fine");
   }
 
   @Test
@@ -129,14 +149,18 @@ class ControlIT {
   }
 
   private void awaitRunning(String id) throws InterruptedException {
+    awaitStatus(id, "running");
+  }
+
+  private void awaitStatus(String id, String status) throws InterruptedException {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < deadline) {
       RunInfo r = h.store.getRun(id).orElseThrow();
-      if (r.status().wireName().equals("running")) {
+      if (r.status().wireName().equals(status)) {
         return;
       }
       h.store.awaitEvents(id, r.lastSeq(), 10, java.time.Duration.ofMillis(200));
     }
-    throw new AssertionError("run " + id + " did not start");
+    throw new AssertionError("run " + id + " did not become " + status);
   }
 }

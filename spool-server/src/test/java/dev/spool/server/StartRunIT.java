@@ -91,7 +91,7 @@ class StartRunIT {
     List<RunInfo> before = h.allRuns();
 
     assertThat(problem(h.post("/v1/workflows/nope/runs", ok), 404, "unknown-workflow"))
-        .contains("'nope'", "hello, steps");
+        .contains("'nope'", "hello", "steps");
     assertThat(problem(h.post("/v1/workflows/hello/runs", "{\"name\":"), 400, "malformed-json"))
         .contains("not valid JSON");
     assertThat(problem(h.post("/v1/workflows/hello/runs", ""), 400, "bad-request"))

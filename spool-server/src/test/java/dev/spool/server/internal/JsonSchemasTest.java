@@ -113,7 +113,8 @@ class JsonSchemasTest {
     Map<String, String> fullInputs =
         Map.of(
             "hello", "{\"name\":\"Ada\",\"chunkMillis\":5}",
-            "steps", "{\"steps\":2,\"stepMillis\":1,\"failEvery\":0}");
+            "steps", "{\"steps\":2,\"stepMillis\":1,\"failEvery\":0}",
+            "approval", "{\"subject\":\"a raise\",\"timeoutSeconds\":5}");
     List<Workflow<?, ?>> all = new java.util.ArrayList<>(Builtins.all());
     all.add(
         Workflow.of("everything", Everything.class, String.class, (ctx, in) -> "")
@@ -127,6 +128,7 @@ class JsonSchemasTest {
             + "\"at\":\"2026-01-01T00:00:00Z\",\"must\":\"m\"}");
     for (Workflow<?, ?> wf : all) {
       String input = inputs.get(wf.name());
+      assertThat(input).as("a full input for %s", wf.name()).isNotNull();
       wf.parseInput(input); // the full input fits
       ObjectNode schema = JsonSchemas.of(wf.inputType());
       List<String> required = new java.util.ArrayList<>();
