@@ -96,6 +96,10 @@ class EventsIT {
       assertThat(byHeader.events()).as("after %d", k).isEqualTo(all.subList((int) k, all.size()));
       assertThat(byQuery.events()).as("after=%d", k).isEqualTo(byHeader.events());
     }
+    // SSE is the default when the client does not say what it accepts.
+    HttpResponse<List<String>> plain = lines(events + "?after=" + (last - 1));
+    assertThat(plain.headers().firstValue("Content-Type").orElseThrow()).startsWith(SSE);
+    assertThat(Sse.parse(plain.body()).seqs()).containsExactly(last);
     // The header wins over the query parameter.
     assertThat(sse(events + "?after=1", "Last-Event-ID", Long.toString(last - 1)).seqs())
         .containsExactly(last);

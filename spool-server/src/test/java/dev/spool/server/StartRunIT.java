@@ -131,6 +131,22 @@ class StartRunIT {
   }
 
   @Test
+  void aChunkedBodyWithoutLengthIsCutAtTheLimitToo() {
+    byte[] big =
+        ("{\"name\":\"" + "a".repeat(5000) + "\"}")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> r =
+        h.send(
+            h.request("/v1/workflows/hello/runs")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(big)))
+                .build());
+    assertThat(problem(r, 413, "payload-too-large")).contains("more than 2048 bytes");
+    assertThat(h.allRuns()).isEmpty();
+  }
+
+  @Test
   void aJsonContentTypeWithCharsetIsFine() {
     HttpResponse<String> r =
         h.post(
