@@ -3,10 +3,15 @@ package dev.spool;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
@@ -21,6 +26,15 @@ public final class Json {
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // Inputs come from people and other programs: "2" is not 2, 2.7 is not 2, 5 is not "5".
+          .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .withCoercionConfig(
+              LogicalType.Textual,
+              c ->
+                  c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                      .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                      .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
           .serializationInclusion(JsonInclude.Include.NON_ABSENT)
           .build();
 
@@ -73,11 +87,29 @@ public final class Json {
     if (marker >= 0) {
       msg = msg.substring(0, marker);
     }
+    if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+      msg = "field '" + fieldPath(m) + "': " + msg;
+    }
     var loc = e.getLocation();
     if (loc != null && loc.getLineNr() > 0) {
       msg = msg + " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
     }
     return msg;
+  }
+
+  private static String fieldPath(JsonMappingException m) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonMappingException.Reference r : m.getPath()) {
+      if (r.getFieldName() != null) {
+        if (!sb.isEmpty()) {
+          sb.append('.');
+        }
+        sb.append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        sb.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return sb.toString();
   }
 
   /** Appends {@code s} as a JSON string literal. */

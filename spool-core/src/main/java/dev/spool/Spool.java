@@ -108,6 +108,9 @@ public final class Spool {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new InvalidInputException("a signal name must be 1 to 200 characters");
     }
+    if (valueJson == null || valueJson.isBlank()) {
+      throw new InvalidInputException("a signal value must be JSON, for example {} or true");
+    }
     String canonical;
     try {
       canonical = Json.write(Json.mapper().readTree(valueJson));

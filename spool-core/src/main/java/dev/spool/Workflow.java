@@ -1,5 +1,6 @@
 package dev.spool;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -136,6 +137,40 @@ public final class Workflow<I, O> {
                 + ")");
       }
     }
+    for (RecordComponent c : inputType.getRecordComponents()) {
+      // @JsonProperty does not target record components; Java copies it onto the accessor.
+      JsonProperty p = c.getAccessor().getAnnotation(JsonProperty.class);
+      boolean required = c.getType().isPrimitive() || (p != null && p.required());
+      JsonNode value = tree.get(c.getName());
+      if (required && (value == null || value.isNull())) {
+        throw new InvalidInputException(
+            "input does not fit workflow '"
+                + name
+                + "': "
+                + (value == null ? "missing field '" : "field '")
+                + c.getName()
+                + (value == null ? "'" : "' must not be null")
+                + " ("
+                + describeType(c.getType())
+                + ")");
+      }
+    }
+  }
+
+  private static String describeType(Class<?> t) {
+    if (t == int.class || t == long.class || t == short.class || t == byte.class) {
+      return "a whole number";
+    }
+    if (t == double.class || t == float.class) {
+      return "a number";
+    }
+    if (t == boolean.class) {
+      return "true or false";
+    }
+    if (t == String.class) {
+      return "a string";
+    }
+    return t.isRecord() || !t.getName().startsWith("java.") ? "an object" : t.getSimpleName();
   }
 
   private static String rootMessage(Throwable e) {

@@ -252,6 +252,7 @@ class WorkerTest {
     String stuck = spool.start("stuck", "7").run().runId();
     String quick = spool.start("loop", "2").run().runId();
     await(() -> events(spool, stuck).contains(EventTypes.STEP_STARTED));
+    await(() -> events(spool, quick).contains(EventTypes.RUN_STARTED));
 
     int handedOff = w.drain(Duration.ofSeconds(2));
 

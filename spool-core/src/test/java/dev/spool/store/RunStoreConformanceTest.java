@@ -170,6 +170,18 @@ public abstract class RunStoreConformanceTest extends ConcurrencyContract {
       query = query.before(page.get(page.size() - 1).runId());
     }
     assertThat(seen).containsExactlyElementsOf(ids.reversed());
+    assertThat(store.listRuns(RunQuery.latest(10).before("no-such-run")))
+        .as("a cursor naming no run lists nothing")
+        .isEmpty();
+  }
+
+  @Test
+  void listRunsPagesByCreationTimeNotById() {
+    store.createRun(newRun("z-first", at(1)));
+    store.createRun(newRun("a-second", at(2)));
+    assertThat(store.listRuns(RunQuery.latest(10).before("a-second")))
+        .extracting(RunInfo::runId)
+        .containsExactly("z-first");
   }
 
   @Test

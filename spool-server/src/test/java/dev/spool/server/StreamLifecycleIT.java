@@ -84,7 +84,7 @@ class StreamLifecycleIT {
 
     h.server.close();
 
-    assertThat(h.server.activeWaits()).isZero();
+    awaitActiveWaits(0);
     try {
       body.readAllBytes(); // ends (or fails) instead of hanging
     } catch (java.io.IOException expected) {
