@@ -1,10 +1,13 @@
 package dev.spool.cli;
 
+import dev.spool.cli.internal.ApiCommand;
 import dev.spool.cli.internal.CancelCommand;
 import dev.spool.cli.internal.CliContext;
 import dev.spool.cli.internal.CliException;
 import dev.spool.cli.internal.DemoCommand;
+import dev.spool.cli.internal.DevCommand;
 import dev.spool.cli.internal.Io;
+import dev.spool.cli.internal.KeysCommand;
 import dev.spool.cli.internal.ResumeCommand;
 import dev.spool.cli.internal.RunCommand;
 import dev.spool.cli.internal.RunsCommand;
@@ -45,7 +48,10 @@ import picocli.CommandLine.Spec;
       TailCommand.class,
       DemoCommand.class,
       WorkflowsCommand.class,
+      DevCommand.class,
+      ApiCommand.class,
       WorkerCommand.class,
+      KeysCommand.class,
       SignalCommand.class,
       CancelCommand.class,
       CommandLine.HelpCommand.class

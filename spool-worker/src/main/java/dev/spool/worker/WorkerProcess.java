@@ -5,9 +5,6 @@ import dev.spool.Worker;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
-import sun.misc.Signal;
 
 /**
  * A worker process: claims runs until it is told to stop (SIGTERM, Ctrl-C, or {@link #stop}), then
@@ -25,8 +22,8 @@ public final class WorkerProcess {
   private final int concurrency;
   private final Duration drainTimeout;
   private final PrintStream log;
-  private final CountDownLatch stopRequested = new CountDownLatch(1);
-  private final AtomicInteger interrupts = new AtomicInteger();
+  private volatile StopSignals signals;
+  private volatile boolean stopEarly;
   private volatile Worker worker;
 
   private WorkerProcess(Builder b) {
@@ -46,7 +43,10 @@ public final class WorkerProcess {
    * @return how many runs were handed off to other workers at the drain deadline
    */
   public int run() throws InterruptedException {
-    installSignalHandlers();
+    signals = StopSignals.install(log, "draining");
+    if (stopEarly) {
+      signals.stop();
+    }
     worker = spool.startWorker(concurrency);
     log.printf(
         "spool worker %s: deployment %s, concurrency %d, store %s%n",
@@ -56,7 +56,7 @@ public final class WorkerProcess {
         spool.options().heartbeatEvery().toMillis(),
         spool.options().leaseTtl().toMillis(),
         drainTimeout.toMillis());
-    stopRequested.await();
+    signals.await();
     log.printf(
         "draining: %d run(s) active, no new claims; deadline %d ms%n",
         worker.activeRuns(), drainTimeout.toMillis());
@@ -67,25 +67,10 @@ public final class WorkerProcess {
 
   /** Asks {@link #run} to drain and return; what SIGTERM does. */
   public void stop() {
-    stopRequested.countDown();
-  }
-
-  private void installSignalHandlers() {
-    try {
-      Signal.handle(new Signal("TERM"), s -> stop());
-      Signal.handle(
-          new Signal("INT"),
-          s -> {
-            if (interrupts.incrementAndGet() > 1) {
-              log.println("second interrupt: exiting without draining");
-              Runtime.getRuntime().halt(130);
-            }
-            log.println("interrupt: draining (press Ctrl-C again to exit at once)");
-            stop();
-          });
-    } catch (IllegalArgumentException e) {
-      // This platform has no such signal; the default handling (exit, leases expire) applies.
-      log.println("note: cannot handle " + e.getMessage() + "; stopping will not drain");
+    stopEarly = true;
+    StopSignals s = signals;
+    if (s != null) {
+      s.stop();
     }
   }
 
