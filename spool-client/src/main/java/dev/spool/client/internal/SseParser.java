@@ -149,11 +149,11 @@ public final class SseParser {
   }
 
   private void append(byte b) {
+    if (lineLength >= maxLineBytes) {
+      throw new SpoolClientException(
+          "the event stream sent a line longer than " + maxLineBytes + " bytes");
+    }
     if (lineLength == line.length) {
-      if (lineLength >= maxLineBytes) {
-        throw new SpoolClientException(
-            "the event stream sent a line longer than " + maxLineBytes + " bytes");
-      }
       line = Arrays.copyOf(line, Math.min(maxLineBytes, line.length * 2));
     }
     line[lineLength++] = b;
