@@ -1,0 +1,77 @@
+package dev.spool.server.internal;
+
+import dev.spool.InvalidInputException;
+import dev.spool.Spool;
+import dev.spool.store.StoreException;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.HttpResponseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Assembles the API: its route table, and a Javalin app serving exactly those routes. */
+public final class Api {
+  private Api() {}
+
+  /** Every route the server registers, in the order it registers them. */
+  public static List<Route> routes(Spool spool, Settings settings, Blocking blocking) {
+    Bodies bodies = new Bodies(settings.maxBodyBytes());
+    List<Route> routes = new ArrayList<>();
+    routes.addAll(new SystemRoutes(spool.store()).routes());
+    routes.addAll(new WorkflowRoutes(spool.registry()).routes());
+    routes.add(new StartRun(spool, bodies).route());
+    routes.addAll(new RunRoutes(spool, blocking).routes());
+    routes.add(new EventRoutes(spool.store(), settings.keepAlive(), blocking).route());
+    routes.addAll(new ControlRoutes(spool, bodies).routes());
+    return List.copyOf(routes);
+  }
+
+  public static Javalin create(List<Route> routes, Auth auth, Settings settings) {
+    return Javalin.create(
+        config -> {
+          config.concurrency.useVirtualThreads = true;
+          config.startup.showJavalinBanner = false;
+          config.startup.showOldJavalinVersionWarning = false;
+          // Streams must reach the client as written, and bodies are small JSON.
+          config.http.compressionStrategy = CompressionStrategy.NONE;
+          config.http.maxRequestSize = settings.maxBodyBytes();
+          config.http.prefer405over404 = true;
+          config.jetty.host = settings.host();
+          config.jetty.port = settings.port();
+          config.routes.before(
+              ctx -> {
+                if (Cors.handle(ctx)) {
+                  ctx.skipRemainingHandlers();
+                }
+              });
+          for (Route r : routes) {
+            config.routes.addHttpHandler(
+                r.method(),
+                r.path(),
+                ctx -> {
+                  auth.check(ctx, r.access());
+                  r.handler().handle(ctx);
+                });
+          }
+          config.routes.exception(ApiProblem.class, (e, ctx) -> Problems.write(ctx, e));
+          config.routes.exception(HttpResponseException.class, (e, ctx) -> Problems.write(ctx, e));
+          config.routes.exception(StoreException.class, (e, ctx) -> Problems.write(ctx, e));
+          config.routes.exception(
+              InvalidInputException.class,
+              (e, ctx) ->
+                  Problems.write(
+                      ctx, new ApiProblem(422, "invalid-input", "Invalid input", e.getMessage())));
+          config.routes.exception(
+              InterruptedException.class,
+              (e, ctx) ->
+                  Problems.write(
+                      ctx,
+                      new ApiProblem(
+                          503,
+                          "shutting-down",
+                          "Server shutting down",
+                          "the server is stopping; try again")));
+          config.routes.exception(Exception.class, (e, ctx) -> Problems.unexpected(ctx, e));
+        });
+  }
+}

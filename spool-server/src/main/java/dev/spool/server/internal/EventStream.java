@@ -1,0 +1,101 @@
+package dev.spool.server.internal;
+
+import dev.spool.Event;
+import dev.spool.Json;
+import dev.spool.store.RunStore;
+import dev.spool.store.StoreException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a run's events after a cursor, then follows the run live until its terminal event, as SSE
+ * or NDJSON. Blocks on the store's {@code awaitEvents}, never polls; writes a keep-alive while
+ * idle, which is also how a gone client is noticed (the write fails) and the thread released.
+ */
+final class EventStream {
+  private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
+  private static final int BATCH = 500;
+
+  enum Format {
+    SSE("text/event-stream"),
+    NDJSON("application/x-ndjson");
+
+    final String contentType;
+
+    Format(String contentType) {
+      this.contentType = contentType;
+    }
+  }
+
+  private final RunStore store;
+  private final Duration keepAlive;
+
+  EventStream(RunStore store, Duration keepAlive) {
+    this.store = store;
+    this.keepAlive = keepAlive;
+  }
+
+  /** Streams events of {@code runId} after {@code after}; returns when the stream ends. */
+  void stream(Context ctx, String runId, long after, Format format) throws InterruptedException {
+    ctx.status(200);
+    ctx.contentType(format.contentType + "; charset=utf-8");
+    ctx.header("Cache-Control", "no-cache");
+    ctx.header("X-Accel-Buffering", "no"); // tells nginx-style proxies not to buffer the stream
+    try {
+      OutputStream out = ctx.res().getOutputStream();
+      if (format == Format.SSE) {
+        write(out, "retry: 1000\n\n");
+      }
+      out.flush();
+      long cursor = after;
+      while (true) {
+        List<Event> events = store.awaitEvents(runId, cursor, BATCH, keepAlive);
+        if (events.isEmpty()) {
+          write(out, format == Format.SSE ? ": keep-alive\n\n" : "\n");
+          out.flush();
+          continue;
+        }
+        for (Event e : events) {
+          write(out, format == Format.SSE ? sse(e) : wire(e) + "\n");
+          cursor = e.seq();
+          if (e.isTerminal()) {
+            out.flush();
+            return;
+          }
+        }
+        out.flush();
+      }
+    } catch (IOException e) {
+      LOG.debug("event stream of run {} ended: client gone ({})", runId, e.toString());
+    } catch (StoreException e) {
+      // The response is committed: all that is left is to end it; the client resumes later.
+      LOG.warn("event stream of run {} ended by a store error: {}", runId, e.getMessage());
+    }
+  }
+
+  static String sse(Event e) {
+    return "id: " + e.seq() + "\nevent: " + e.type() + "\ndata: " + wire(e) + "\n\n";
+  }
+
+  /**
+   * The event's JSON on one line. Stored payloads are compact already; one that is not (written by
+   * another tool) is re-serialized, as a raw line break would end an SSE field or an NDJSON record.
+   */
+  static String wire(Event e) {
+    String json = e.toJson();
+    if (json.indexOf('\n') >= 0 || json.indexOf('\r') >= 0) {
+      return Json.write(Json.tree(json));
+    }
+    return json;
+  }
+
+  private static void write(OutputStream out, String text) throws IOException {
+    out.write(text.getBytes(StandardCharsets.UTF_8));
+  }
+}
