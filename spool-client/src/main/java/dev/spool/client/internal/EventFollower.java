@@ -137,6 +137,9 @@ public final class EventFollower {
     try {
       response = open(request, stream);
     } catch (IOException e) {
+      if (!Failures.isConnectFailure(e)) {
+        reconnects.contacted();
+      }
       return new Dropped(Failures.unreachable(transport.base(), request, e), Optional.empty());
     }
     reconnects.alive();

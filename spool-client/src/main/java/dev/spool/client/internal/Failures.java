@@ -58,6 +58,15 @@ public final class Failures {
     return new SpoolClientException(message, e);
   }
 
+  /** True when {@code e} says no connection could be opened at all. */
+  public static boolean isConnectFailure(IOException e) {
+    Throwable root = rootCause(e);
+    return e instanceof HttpConnectTimeoutException
+        || root instanceof ConnectException
+        || root instanceof UnresolvedAddressException
+        || root instanceof UnknownHostException;
+  }
+
   /** The server answered with an error status: its problem, or one made from what it sent. */
   public static SpoolClientException of(Reply reply) {
     return new SpoolClientException(problem(reply.status(), reply.body(), reply.request()));

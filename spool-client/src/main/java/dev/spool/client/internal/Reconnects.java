@@ -32,6 +32,14 @@ public final class Reconnects {
     reached = true;
   }
 
+  /**
+   * Something accepted a connection, even if it then broke it: worth retrying, unlike a refused
+   * connection to a server that was never there. Does not count as the server being alive.
+   */
+  public void contacted() {
+    reached = true;
+  }
+
   /** The call moved forward (an event delivered, a wait answered): the count in a row restarts. */
   public void progressed() {
     inRow = 0;
@@ -49,13 +57,14 @@ public final class Reconnects {
 
   /**
    * The wait before the next reconnect, or empty when the policy gives up ({@link #giveUpReason}
-   * says why). A call that never reached the server does not retry.
+   * says why). A call that never reached anything (connection refused, unknown host) does not
+   * retry: the address is wrong or the server is down, and the caller should hear so at once.
    *
    * @param retryAfter what the server asked for, if anything
    */
   public Optional<Duration> next(Optional<Duration> retryAfter) {
     if (!reached) {
-      giveUpReason = "the server was never reached";
+      giveUpReason = "nothing ever answered at that address";
       return Optional.empty();
     }
     if (inRow >= policy.maxAttempts()) {

@@ -3,6 +3,7 @@ package dev.spool.client.internal;
 import dev.spool.client.ReconnectPolicy;
 import dev.spool.client.RunResult;
 import dev.spool.client.SpoolClientException;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -40,8 +41,11 @@ public final class ResultWaiter {
       try {
         reply = transport.get(path, round.plus(requestTimeout));
       } catch (SpoolClientException e) {
-        if (e.getCause() instanceof InterruptedException) {
+        if (!(e.getCause() instanceof IOException io)) {
           throw e;
+        }
+        if (!Failures.isConnectFailure(io)) {
+          reconnects.contacted();
         }
         retryOrThrow(reconnects, e, Optional.empty(), deadline);
         continue;

@@ -24,7 +24,15 @@ class ReconnectsTest {
     Reconnects r = new Reconnects(POLICY);
 
     assertThat(r.next(Optional.empty())).isEmpty();
-    assertThat(r.giveUpReason()).contains("never reached");
+    assertThat(r.giveUpReason()).isEqualTo("nothing ever answered at that address");
+  }
+
+  @Test
+  void aConnectionThatWasAcceptedThenBrokenIsRetried() {
+    Reconnects r = new Reconnects(POLICY);
+    r.contacted();
+
+    assertThat(r.next(Optional.empty())).isPresent();
   }
 
   @Test
