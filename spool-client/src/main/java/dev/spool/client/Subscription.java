@@ -58,8 +58,9 @@ public final class Subscription implements AutoCloseable {
 
   /**
    * Completes with the run's terminal event once it is delivered; completes exceptionally with the
-   * {@link SpoolClientException} (or the sink's exception) that ended the follow; is cancelled when
-   * the subscription is closed first. A copy: completing it does not affect the subscription.
+   * {@link SpoolClientException} (or the sink's exception) that ended the follow, or with a {@link
+   * CancellationException} when the subscription was closed first. A copy: completing it does not
+   * affect the subscription.
    */
   public CompletableFuture<Event> terminal() {
     return terminal.copy();

@@ -44,6 +44,15 @@ final class Harness implements AutoCloseable {
     server = b.build().start();
   }
 
+  /** Stops the API, leaves it down for {@code pause}, then serves again on the same port. */
+  void restartServer(Duration pause) throws InterruptedException {
+    int port = server.port();
+    server.close();
+    Thread.sleep(pause);
+    server = SpoolServer.builder(spool).host("127.0.0.1").port(port).requireApiKeys(false).build();
+    server.start();
+  }
+
   URI baseUri() {
     return server.baseUri();
   }

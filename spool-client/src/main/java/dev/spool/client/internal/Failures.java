@@ -27,7 +27,6 @@ public final class Failures {
 
   /** No answer: the server is not there, not reachable, too slow, or the connection broke. */
   public static SpoolClientException unreachable(String base, HttpRequest request, IOException e) {
-    Throwable root = rootCause(e);
     String message;
     if (e instanceof HttpConnectTimeoutException) {
       message = "timed out connecting to the Spool API at " + base + "; is the address right?";
@@ -39,12 +38,13 @@ public final class Failures {
               + describe(request)
               + " within "
               + request.timeout().map(d -> d.toMillis() + " ms").orElse("the timeout");
-    } else if (root instanceof ConnectException) {
+    } else if (causedBy(e, ConnectException.class)) {
       message =
           "cannot connect to the Spool API at "
               + base
               + " (connection refused); is the server running and listening there?";
-    } else if (root instanceof UnresolvedAddressException || root instanceof UnknownHostException) {
+    } else if (causedBy(e, UnresolvedAddressException.class)
+        || causedBy(e, UnknownHostException.class)) {
       message = "cannot resolve the host of the Spool API at " + base;
     } else {
       message =
@@ -60,11 +60,20 @@ public final class Failures {
 
   /** True when {@code e} says no connection could be opened at all. */
   public static boolean isConnectFailure(IOException e) {
-    Throwable root = rootCause(e);
     return e instanceof HttpConnectTimeoutException
-        || root instanceof ConnectException
-        || root instanceof UnresolvedAddressException
-        || root instanceof UnknownHostException;
+        || causedBy(e, ConnectException.class)
+        || causedBy(e, UnresolvedAddressException.class)
+        || causedBy(e, UnknownHostException.class);
+  }
+
+  /** True if {@code t} or any of its causes is a {@code type}. */
+  static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable cur = t; cur != null; cur = cur.getCause() == cur ? null : cur.getCause()) {
+      if (type.isInstance(cur)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The server answered with an error status: its problem, or one made from what it sent. */
@@ -86,7 +95,7 @@ public final class Failures {
     } catch (IllegalArgumentException notJson) {
       // an answer from something other than the Spool API (a proxy, a different server)
     }
-    String trimmed = body == null ? "" : body.strip();
+    String trimmed = body == null ? "" : body.strip().replaceAll("\\s+", " ");
     if (trimmed.length() > MAX_DETAIL) {
       trimmed = trimmed.substring(0, MAX_DETAIL) + "…";
     }
