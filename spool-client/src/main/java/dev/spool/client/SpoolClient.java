@@ -40,6 +40,7 @@ public final class SpoolClient implements AutoCloseable {
   private final Duration streamIdleTimeout;
   private final ReconnectPolicy reconnectPolicy;
   private final Set<EventFollower> following = ConcurrentHashMap.newKeySet();
+  private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
 
   private SpoolClient(Builder b) {
@@ -102,7 +103,8 @@ public final class SpoolClient implements AutoCloseable {
    * every event exactly once and in order, or the call fails. When {@code afterSeq} is the run's
    * terminal event already, nothing is delivered and that event is returned.
    *
-   * <p>Stop it from another thread by interrupting this one, or use {@link #subscribe}.
+   * <p>Stop it from another thread by interrupting this one, or use {@link #subscribe}. An
+   * exception the sink throws ends the follow and comes out of this call as it is.
    *
    * @throws SpoolClientException when the run is unknown, the server breaks the stream's contract
    *     (a gap, a duplicate), the policy gives up, the thread is interrupted or the client closed
@@ -119,7 +121,15 @@ public final class SpoolClient implements AutoCloseable {
   /** Like {@link #follow}, on a virtual thread of its own; close the subscription to stop. */
   public Subscription subscribe(String runId, long afterSeq, Consumer<Event> sink) {
     EventFollower follower = follower(runId, afterSeq, sink);
-    return new Subscription(follower, () -> following.remove(follower)).start();
+    Subscription sub =
+        new Subscription(
+            follower,
+            ended -> {
+              following.remove(follower);
+              subscriptions.remove(ended);
+            });
+    subscriptions.add(sub);
+    return sub.start();
   }
 
   /** Sends a signal (for a run waiting on it, now or later) with a JSON value. */
@@ -157,7 +167,10 @@ public final class SpoolClient implements AutoCloseable {
     return Wire.runPage(ok(transport.get(path.toString())));
   }
 
-  /** Stops every follow still running, then drops the client's connections. Idempotent. */
+  /**
+   * Stops every follow still running (their sinks are not called again once this returns), then
+   * drops the client's connections. Idempotent.
+   */
   @Override
   public void close() {
     if (closed) {
@@ -166,6 +179,9 @@ public final class SpoolClient implements AutoCloseable {
     closed = true;
     for (EventFollower f : following) {
       f.stop("the client was closed");
+    }
+    for (Subscription s : subscriptions) {
+      s.join();
     }
     transport.close();
   }

@@ -5,6 +5,7 @@ import dev.spool.client.internal.EventFollower;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 
 /**
  * A run's event stream followed on a thread of its own ({@link SpoolClient#subscribe}). Close it to
@@ -16,7 +17,7 @@ public final class Subscription implements AutoCloseable {
   private final Thread thread;
   private volatile boolean closed;
 
-  Subscription(EventFollower follower, Runnable onEnd) {
+  Subscription(EventFollower follower, Consumer<Subscription> onEnd) {
     this.follower = follower;
     this.thread =
         Thread.ofVirtual()
@@ -32,7 +33,7 @@ public final class Subscription implements AutoCloseable {
                       terminal.completeExceptionally(t);
                     }
                   } finally {
-                    onEnd.run();
+                    onEnd.accept(this);
                   }
                 });
   }
@@ -89,18 +90,8 @@ public final class Subscription implements AutoCloseable {
     }
   }
 
-  public boolean isDone() {
-    return terminal.isDone();
-  }
-
-  /**
-   * Stops following and waits for the follow thread to end. Idempotent; safe to call from the sink
-   * itself (it then does not wait for its own thread).
-   */
-  @Override
-  public void close() {
-    closed = true;
-    follower.stop("the subscription was closed");
+  /** Waits for the follow thread to end, after it was told to stop. */
+  void join() {
     if (Thread.currentThread() == thread) {
       return;
     }
@@ -116,5 +107,20 @@ public final class Subscription implements AutoCloseable {
     if (interrupted) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  public boolean isDone() {
+    return terminal.isDone();
+  }
+
+  /**
+   * Stops following and waits for the follow thread to end. Idempotent; safe to call from the sink
+   * itself (it then does not wait for its own thread).
+   */
+  @Override
+  public void close() {
+    closed = true;
+    follower.stop("the subscription was closed");
+    join();
   }
 }

@@ -117,13 +117,17 @@ final class CuttingProxy implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     closed = true;
     listener.close();
-    acceptor.join();
     sockets.forEach(CuttingProxy::closeQuietly);
-    for (Thread t : pumps) {
-      t.join();
+    try {
+      acceptor.join();
+      for (Thread t : pumps) {
+        t.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -89,7 +89,7 @@ final class Harness implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     Exception first = null;
     for (AutoCloseable c : closeables.reversed()) {
       try {
@@ -102,7 +102,7 @@ final class Harness implements AutoCloseable {
     worker.ifPresent(Worker::close);
     store.close();
     if (first != null) {
-      throw first;
+      throw new IllegalStateException("closing the harness failed", first);
     }
   }
 }

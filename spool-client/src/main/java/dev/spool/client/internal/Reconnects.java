@@ -19,7 +19,7 @@ public final class Reconnects {
   private volatile boolean reached;
   private volatile long lastAliveNanos = System.nanoTime();
   private int inRow;
-  private int total;
+  private volatile int total;
   private String giveUpReason = "";
 
   public Reconnects(ReconnectPolicy policy) {
@@ -77,7 +77,7 @@ public final class Reconnects {
       return Optional.empty();
     }
     inRow++;
-    total++;
+    total = total + 1; // only the following thread writes it
     long initial = policy.initialDelay().toNanos();
     long max = policy.maxDelay().toNanos();
     long backoff = inRow > 62 ? max : Math.min(max, initial << Math.min(inRow - 1, 30));

@@ -15,6 +15,8 @@ public final class ResultWaiter {
   /** One long poll: well under the server's maximum and any proxy's idle limit. */
   static final Duration ROUND = Duration.ofSeconds(30);
 
+  private static final Duration FOREVER = Duration.ofDays(36_500);
+
   private final Transport transport;
   private final ReconnectPolicy policy;
   private final Duration requestTimeout;
@@ -30,7 +32,9 @@ public final class ResultWaiter {
     if (maxWait.isNegative()) {
       throw new IllegalArgumentException("maxWait must not be negative, got " + maxWait);
     }
-    long deadline = System.nanoTime() + maxWait.toNanos();
+    // Capped so the arithmetic cannot overflow; a century is "forever" for a run's result.
+    Duration wait = maxWait.compareTo(FOREVER) > 0 ? FOREVER : maxWait;
+    long deadline = System.nanoTime() + wait.toNanos();
     Reconnects reconnects = new Reconnects(policy);
     while (true) {
       Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
