@@ -27,7 +27,7 @@ public final class Component<I, O> {
   private final Type outputType;
   private final StepBody<I, O> body;
   private final RetryPolicy retry;
-  private final Optional<Duration> timeout;
+  private final Limits limits;
   private final Optional<Fallback<I, O>> fallback;
   private final boolean checkpointed;
 
@@ -36,14 +36,14 @@ public final class Component<I, O> {
       Type outputType,
       StepBody<I, O> body,
       RetryPolicy retry,
-      Optional<Duration> timeout,
+      Limits limits,
       Optional<Fallback<I, O>> fallback,
       boolean checkpointed) {
     this.name = checkName(name);
     this.outputType = Objects.requireNonNull(outputType, "outputType");
     this.body = Objects.requireNonNull(body, "body");
     this.retry = Objects.requireNonNull(retry, "retry");
-    this.timeout = timeout;
+    this.limits = limits;
     this.fallback = fallback;
     this.checkpointed = checkpointed;
   }
@@ -51,23 +51,17 @@ public final class Component<I, O> {
   /** A component with no retry, no timeout and no fallback, whose output is checkpointed. */
   public static <I, O> Component<I, O> of(String name, Class<O> outputType, StepBody<I, O> body) {
     return new Component<>(
-        name, outputType, body, RetryPolicy.none(), Optional.empty(), Optional.empty(), true);
+        name, outputType, body, RetryPolicy.none(), Limits.NONE, Optional.empty(), true);
   }
 
   /** Same as {@link #of(String, Class, StepBody)} for a generic output type. */
   public static <I, O> Component<I, O> of(String name, TypeRef<O> outputType, StepBody<I, O> body) {
     return new Component<>(
-        name,
-        outputType.type(),
-        body,
-        RetryPolicy.none(),
-        Optional.empty(),
-        Optional.empty(),
-        true);
+        name, outputType.type(), body, RetryPolicy.none(), Limits.NONE, Optional.empty(), true);
   }
 
   public Component<I, O> retry(RetryPolicy policy) {
-    return new Component<>(name, outputType, body, policy, timeout, fallback, checkpointed);
+    return new Component<>(name, outputType, body, policy, limits, fallback, checkpointed);
   }
 
   /** Limits each attempt; a timed-out attempt fails with {@link StepTimeoutException}. */
@@ -76,13 +70,38 @@ public final class Component<I, O> {
       throw new IllegalArgumentException("timeout must be positive, got " + perAttempt);
     }
     return new Component<>(
-        name, outputType, body, retry, Optional.of(perAttempt), fallback, checkpointed);
+        name,
+        outputType,
+        body,
+        retry,
+        new Limits(Optional.of(perAttempt), limits.idle()),
+        fallback,
+        checkpointed);
+  }
+
+  /**
+   * Fails an attempt that goes {@code idle} without a sign of life: a {@code ctx.heartbeat()} or a
+   * child step starting or finishing. Unlike {@link #timeout}, a long step that keeps beating may
+   * run for as long as it needs.
+   */
+  public Component<I, O> idleTimeout(Duration idle) {
+    if (!idle.isPositive()) {
+      throw new IllegalArgumentException("idle timeout must be positive, got " + idle);
+    }
+    return new Component<>(
+        name,
+        outputType,
+        body,
+        retry,
+        new Limits(limits.perAttempt(), Optional.of(idle)),
+        fallback,
+        checkpointed);
   }
 
   /** The error boundary: its value replaces the output once every attempt failed. */
   public Component<I, O> fallback(Fallback<I, O> recover) {
     return new Component<>(
-        name, outputType, body, retry, timeout, Optional.of(recover), checkpointed);
+        name, outputType, body, retry, limits, Optional.of(recover), checkpointed);
   }
 
   /**
@@ -90,7 +109,7 @@ public final class Component<I, O> {
    * it only for cheap, deterministic work.
    */
   public Component<I, O> checkpointed(boolean on) {
-    return new Component<>(name, outputType, body, retry, timeout, fallback, on);
+    return new Component<>(name, outputType, body, retry, limits, fallback, on);
   }
 
   public String name() {
@@ -110,7 +129,11 @@ public final class Component<I, O> {
   }
 
   public Optional<Duration> timeoutPerAttempt() {
-    return timeout;
+    return limits.perAttempt();
+  }
+
+  public Optional<Duration> idleTimeout() {
+    return limits.idle();
   }
 
   public Optional<Fallback<I, O>> fallbackHandler() {
@@ -133,5 +156,10 @@ public final class Component<I, O> {
   @Override
   public String toString() {
     return "Component[" + name + "]";
+  }
+
+  /** The two clocks an attempt can run out of: wall time, and time without a heartbeat. */
+  private record Limits(Optional<Duration> perAttempt, Optional<Duration> idle) {
+    static final Limits NONE = new Limits(Optional.empty(), Optional.empty());
   }
 }

@@ -3,6 +3,7 @@ package dev.spool;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -43,6 +44,24 @@ public interface Context {
    * start it over. Long sleeps release the worker entirely until the wake time.
    */
   void sleep(Duration duration);
+
+  /**
+   * Waits durably for the signal {@code name} (sent with {@code POST /v1/runs/{id}/signals/{name}}
+   * or {@code Spool.signal}) and returns its value, or empty once {@code timeout} passed. A signal
+   * sent before the wait, or while no worker was running, is kept and received here. A long wait
+   * releases the worker until the signal arrives. Each call receives one signal; signals of one
+   * name are received in the order they were sent.
+   */
+  <T> Optional<T> awaitSignal(String name, Class<T> type, Duration timeout);
+
+  /** {@link #awaitSignal(String, Class, Duration)} with no timeout. */
+  <T> T awaitSignal(String name, Class<T> type);
+
+  /**
+   * Tells the engine the current step is alive: it resets the step's idle timeout ({@link
+   * Component#idleTimeout}). Cheap; call it as often as work progresses.
+   */
+  void heartbeat();
 
   /** Time that is recorded the first time and replayed after, so branches on it are stable. */
   Instant now();

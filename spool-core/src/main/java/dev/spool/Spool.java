@@ -38,7 +38,13 @@ public final class Spool {
     this.store = b.store;
     this.registry = b.registry;
     this.clock = b.clock;
-    this.options = new EngineOptions(b.leaseTtl, b.heartbeatEvery, b.suspendAfter);
+    this.options =
+        new EngineOptions(
+            b.leaseTtl,
+            b.heartbeatEvery,
+            b.suspendAfter,
+            b.maxRecoveries,
+            EngineOptions.defaults().controlPollEvery());
     this.deployment = b.deployment;
   }
 
@@ -205,6 +211,7 @@ public final class Spool {
     private Duration leaseTtl = EngineOptions.defaults().leaseTtl();
     private Duration heartbeatEvery = EngineOptions.defaults().heartbeatEvery();
     private Duration suspendAfter = EngineOptions.defaults().suspendAfter();
+    private int maxRecoveries = EngineOptions.defaults().maxRecoveries();
     private String deployment = "default";
 
     private Builder(RunStore store) {
@@ -233,6 +240,12 @@ public final class Spool {
     /** Durable sleeps longer than this release the worker until they end. */
     public Builder suspendAfter(Duration d) {
       this.suspendAfter = d;
+      return this;
+    }
+
+    /** How many lost workers a run survives before the reaper fails it (default 5). */
+    public Builder maxRecoveries(int n) {
+      this.maxRecoveries = n;
       return this;
     }
 

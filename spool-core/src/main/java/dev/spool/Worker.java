@@ -1,15 +1,18 @@
 package dev.spool;
 
 import dev.spool.internal.engine.RunExecution;
+import dev.spool.internal.worker.Reaper;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;
 import dev.spool.store.LeaseLostException;
 import dev.spool.store.NewEvent;
+import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.StoreException;
 import dev.spool.store.Transition;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,11 +23,16 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Claims runs from the store and executes each on a virtual thread, renewing their leases on a
- * heartbeat. Closing it stops claiming and interrupts what still runs; their leases then expire and
- * the runs resume elsewhere from their checkpoints.
+ * heartbeat. It also polls the store for cancel requests and signals aimed at its runs, and reaps
+ * runs whose worker was lost (any worker may; the store makes it happen once).
+ *
+ * <p>{@link #drain} is the orderly stop: no new claims, running work gets until a deadline, what is
+ * left is handed back to the queue ({@code run.handoff}) for another worker. {@link #close} is the
+ * abrupt one: it interrupts what runs, whose leases then expire and are reaped.
  */
 public final class Worker implements AutoCloseable {
   private static final Duration IDLE_POLL = Duration.ofMillis(200);
+  private static final System.Logger LOG = System.getLogger("dev.spool.worker");
 
   private final Spool spool;
   private final String id = WorkerIds.newId();
@@ -37,8 +45,11 @@ public final class Worker implements AutoCloseable {
   private boolean wakeRequested; // guarded by lock, so a wake between claim and wait is not lost
   private volatile boolean closing;
   private volatile boolean onlyRunEnded;
+  private final Reaper reaper;
+  private volatile boolean draining;
   private Thread claimer;
   private Thread heartbeat;
+  private Thread control;
 
   Worker(Spool spool, int concurrency, Optional<String> onlyRun) {
     if (concurrency < 1) {
@@ -47,6 +58,7 @@ public final class Worker implements AutoCloseable {
     this.spool = spool;
     this.slots = new Semaphore(concurrency);
     this.onlyRun = onlyRun;
+    this.reaper = new Reaper(spool.store(), spool.clock(), spool.options().maxRecoveries());
   }
 
   public String id() {
@@ -61,6 +73,7 @@ public final class Worker implements AutoCloseable {
   void start() {
     claimer = Thread.ofVirtual().name("spool-claimer-" + id).start(this::claimLoop);
     heartbeat = Thread.ofVirtual().name("spool-heartbeat-" + id).start(this::heartbeatLoop);
+    control = Thread.ofVirtual().name("spool-control-" + id).start(this::controlLoop);
   }
 
   /** Makes the worker look for work now instead of at its next poll. */
@@ -75,9 +88,13 @@ public final class Worker implements AutoCloseable {
   }
 
   private void claimLoop() {
-    while (!closing && !onlyRunEnded) {
+    while (!closing && !draining && !onlyRunEnded) {
       try {
         slots.acquire();
+        if (draining || closing) {
+          slots.release();
+          return;
+        }
         Optional<Lease> lease;
         try {
           lease = claim();
@@ -144,9 +161,19 @@ public final class Worker implements AutoCloseable {
       RunExecution exec =
           new RunExecution(spool.store(), spool.clock(), spool.options(), lease, info, wf.get());
       active.put(lease.runId(), exec);
+      if (closing) {
+        exec.stop(); // close() began before this run was registered; it must not start
+      }
+      if (info.cancelRequested()) {
+        exec.cancel();
+      }
       exec.execute();
     } catch (RuntimeException e) {
-      // The lease expires and the run resumes elsewhere; nothing else to do here.
+      // Most likely the store is unreachable. The lease then expires and a reaper requeues the run.
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "worker " + id + " stopped executing run " + lease.runId() + ": " + e,
+          e);
     } finally {
       active.remove(lease.runId());
       threads.remove(lease.runId());
@@ -215,6 +242,109 @@ public final class Worker implements AutoCloseable {
     return false;
   }
 
+  /**
+   * Polls the store for what the runs held here must react to: a cancel request, or a signal that
+   * arrived while they run. Between polls it reaps expired leases of any worker.
+   */
+  private void controlLoop() {
+    long every = spool.options().controlPollEvery().toMillis();
+    long reapEvery = spool.options().reapEvery().toNanos();
+    long nextReap = System.nanoTime();
+    while (!closing) {
+      try {
+        Thread.sleep(every);
+      } catch (InterruptedException e) {
+        return;
+      }
+      try {
+        if (!active.isEmpty()) {
+          for (RunControl c : spool.store().controls(id)) {
+            RunExecution exec = active.get(c.runId());
+            if (exec == null) {
+              continue;
+            }
+            if (c.cancelRequested()) {
+              exec.cancel();
+            }
+            if (c.lastSignalSeq() > 0) {
+              exec.signalArrived();
+            }
+          }
+        }
+        if (onlyRun.isEmpty() && !draining && System.nanoTime() - nextReap >= 0) {
+          nextReap = System.nanoTime() + reapEvery;
+          if (reaper.reapOnce() > 0) {
+            wake();
+          }
+        }
+      } catch (StoreException e) {
+        // The store is unreachable; the next poll tries again.
+      }
+    }
+  }
+
+  /**
+   * Stops claiming, gives the running runs until {@code deadline} to finish, then hands the rest
+   * back to the queue with a {@code run.handoff} event so another worker resumes them from their
+   * checkpoints at once, without waiting for a lease to expire. Closes the worker.
+   *
+   * @return how many runs were handed off
+   */
+  public int drain(Duration deadline) throws InterruptedException {
+    draining = true;
+    spool.workerClosed(this);
+    if (claimer != null) {
+      claimer.interrupt();
+      claimer.join(5000);
+    }
+    long until = System.nanoTime() + deadline.toNanos();
+    while (!threads.isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(20);
+    }
+    int handedOff = 0;
+    for (RunExecution exec : active.values()) {
+      exec.stop();
+      Thread t = threads.get(exec.runId());
+      if (t != null) {
+        t.join(5000);
+      }
+      try {
+        spool
+            .store()
+            .commit(
+                exec.lease(),
+                new Commit(
+                    List.of(
+                        new NewEvent(
+                            EventTypes.RUN_HANDOFF,
+                            spool.clock().now(),
+                            "",
+                            exec.lease().attempt(),
+                            "{\"worker\":"
+                                + Json.quote(id)
+                                + ",\"reason\":\"drain\",\"deadlineMs\":"
+                                + deadline.toMillis()
+                                + "}")),
+                    List.of(),
+                    Optional.of(Transition.requeued())));
+        handedOff++;
+      } catch (LeaseLostException e) {
+        // Someone else holds it already: nothing to hand over.
+      } catch (StoreException e) {
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "could not hand off run " + exec.runId() + "; its lease will expire instead: " + e);
+      }
+    }
+    close();
+    return handedOff;
+  }
+
+  /** True once {@link #drain} or {@link #close} began. */
+  public boolean isStopping() {
+    return draining || closing;
+  }
+
   @Override
   public void close() {
     closing = true;
@@ -222,6 +352,7 @@ public final class Worker implements AutoCloseable {
     if (claimer != null) {
       claimer.interrupt();
       heartbeat.interrupt();
+      control.interrupt();
     }
     active.values().forEach(RunExecution::stop);
     threads.values().forEach(Thread::interrupt);

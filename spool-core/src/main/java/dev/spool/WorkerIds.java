@@ -44,7 +44,8 @@ public final class WorkerIds {
     }
   }
 
-  private static Optional<Long> localPid(String owner) {
+  /** The pid of a worker on this host, from its id; empty for another host's worker. */
+  public static Optional<Long> localPid(String owner) {
     String[] parts = owner.split("/");
     if (parts.length != 3 || !parts[0].equals(HOST)) {
       return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.spool.cli;
 
+import dev.spool.cli.internal.CancelCommand;
 import dev.spool.cli.internal.CliContext;
 import dev.spool.cli.internal.CliException;
 import dev.spool.cli.internal.DemoCommand;
@@ -7,7 +8,9 @@ import dev.spool.cli.internal.Io;
 import dev.spool.cli.internal.ResumeCommand;
 import dev.spool.cli.internal.RunCommand;
 import dev.spool.cli.internal.RunsCommand;
+import dev.spool.cli.internal.SignalCommand;
 import dev.spool.cli.internal.TailCommand;
+import dev.spool.cli.internal.WorkerCommand;
 import dev.spool.cli.internal.WorkflowsCommand;
 import dev.spool.store.StoreException;
 import java.io.OutputStreamWriter;
@@ -42,6 +45,9 @@ import picocli.CommandLine.Spec;
       TailCommand.class,
       DemoCommand.class,
       WorkflowsCommand.class,
+      WorkerCommand.class,
+      SignalCommand.class,
+      CancelCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpoolCommand implements Callable<Integer>, CliContext {

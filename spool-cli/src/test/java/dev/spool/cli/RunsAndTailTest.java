@@ -90,9 +90,10 @@ class RunsAndTailTest {
     Cli.Result r = Cli.raw("workflows");
 
     assertThat(r.exit()).isZero();
-    assertThat(r.outLines()).hasSize(3);
-    assertThat(r.outLines().get(1)).startsWith("hello     v1       Greets a name");
-    assertThat(r.outLines().get(2)).startsWith("steps     v1       N sequential steps");
+    assertThat(r.outLines()).hasSize(4);
+    assertThat(r.outLines().get(1)).startsWith("approval  v1       Drafts a proposal");
+    assertThat(r.outLines().get(2)).startsWith("hello     v1       Greets a name");
+    assertThat(r.outLines().get(3)).startsWith("steps     v1       N sequential steps");
   }
 
   @Test

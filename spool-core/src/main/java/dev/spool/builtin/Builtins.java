@@ -8,6 +8,6 @@ public final class Builtins {
   private Builtins() {}
 
   public static List<Workflow<?, ?>> all() {
-    return List.of(Hello.WORKFLOW, Steps.WORKFLOW);
+    return List.of(Hello.WORKFLOW, Steps.WORKFLOW, Approval.WORKFLOW);
   }
 }

@@ -30,7 +30,8 @@ final class ServerHarness implements AutoCloseable {
   final SqliteRunStore store;
   final Spool spool;
   final SpoolServer server;
-  final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+  final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
   ServerHarness(Path dir) {

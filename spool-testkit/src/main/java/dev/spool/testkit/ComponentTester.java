@@ -40,7 +40,12 @@ public final class ComponentTester {
   private final Map<String, Queue<Supplier<? extends Exception>>> failures =
       new ConcurrentHashMap<>();
   private final EngineOptions options =
-      new EngineOptions(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofDays(365));
+      new EngineOptions(
+          Duration.ofMinutes(5),
+          Duration.ofMinutes(1),
+          Duration.ofDays(365),
+          5,
+          Duration.ofMillis(250));
 
   private ComponentTester(Instant start) {
     this.clock = new ManualClock(start);

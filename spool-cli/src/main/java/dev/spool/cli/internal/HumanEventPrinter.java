@@ -104,14 +104,11 @@ final class HumanEventPrinter implements EventPrinter {
               + ", "
               + d.path("checkpoints").asLong()
               + " checkpoints replayed)";
-      case EventTypes.RUN_WAITING ->
-          "  "
-              + style.yellow("⏸")
-              + " waiting until "
-              + Text.str(d, "until")
-              + " ("
-              + Text.str(d, "reason")
-              + ")";
+      case EventTypes.RUN_WAITING -> "  " + style.yellow("⏸") + " " + waiting(d);
+      case EventTypes.RUN_HANDOFF ->
+          "  " + style.yellow("⇄") + " handed off by " + Text.str(d, "worker") + " (drain)";
+      case EventTypes.RUN_CANCEL_REQUESTED ->
+          "  " + style.yellow("■") + " cancel requested " + Text.compact(d);
       case EventTypes.SIGNAL_RECEIVED -> "  " + style.cyan("✉") + " signal " + Text.compact(d);
       case EventTypes.WORKER_LOST -> "  " + style.yellow("⚠") + " worker lost " + Text.compact(d);
       case EventTypes.RUN_COMPLETED -> completed(d);
@@ -175,5 +172,12 @@ final class HumanEventPrinter implements EventPrinter {
       out.println();
       openBlock = null;
     }
+  }
+
+  private static String waiting(JsonNode d) {
+    String until = d.has("until") ? " until " + Text.str(d, "until") : "";
+    return "signal".equals(Text.str(d, "reason"))
+        ? "waiting for signal '" + Text.str(d, "name") + "'" + until
+        : "waiting" + until + " (" + Text.str(d, "reason") + ")";
   }
 }

@@ -2,11 +2,15 @@ package dev.spool.cli.internal;
 
 import dev.spool.Spool;
 import dev.spool.Workflow;
+import dev.spool.WorkflowProvider;
 import dev.spool.WorkflowRegistry;
 import dev.spool.builtin.Builtins;
 import dev.spool.store.RunStore;
 import dev.spool.store.RunStores;
 import dev.spool.store.StoreException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
 
 /** Opens stores and builds the runtime the way every command does. */
 final class Stores {
@@ -28,17 +32,30 @@ final class Stores {
   /** The workflows this command line knows, without any store. */
   static WorkflowRegistry registry() {
     WorkflowRegistry registry = new WorkflowRegistry();
-    Builtins.all().forEach(registry::register);
+    workflows().forEach(registry::register);
     return registry;
+  }
+
+  /** The built-in workflows and those of every {@link WorkflowProvider} on the class path. */
+  static List<Workflow<?, ?>> workflows() {
+    List<Workflow<?, ?>> all = new ArrayList<>(Builtins.all());
+    for (WorkflowProvider p : ServiceLoader.load(WorkflowProvider.class)) {
+      all.addAll(p.workflows());
+    }
+    return all;
   }
 
   /**
    * A runtime on {@code store} with the built-in workflows, claiming runs of {@code deployment}.
    */
   static Spool spool(RunStore store, String deployment) {
+    return builder(store, deployment).build();
+  }
+
+  /** {@link #spool} still open to settings (lease, recoveries). */
+  static Spool.Builder builder(RunStore store, String deployment) {
     return Spool.builder(store)
-        .register(Builtins.all().toArray(new Workflow<?, ?>[0]))
-        .deployment(deployment)
-        .build();
+        .register(workflows().toArray(new Workflow<?, ?>[0]))
+        .deployment(deployment);
   }
 }

@@ -6,6 +6,8 @@ import dev.spool.RunCancelledException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -82,6 +84,25 @@ final class ContextImpl implements Context {
   @Override
   public void sleep(Duration duration) {
     Timers.sleep(scope(), duration);
+  }
+
+  @Override
+  public <T> Optional<T> awaitSignal(String name, Class<T> type, Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    return Signals.await(scope(), name, type, Optional.of(timeout)).map(type::cast);
+  }
+
+  @Override
+  public <T> T awaitSignal(String name, Class<T> type) {
+    return Signals.await(scope(), name, type, Optional.empty())
+        .map(type::cast)
+        .orElseThrow(() -> new IllegalStateException("signal " + name + " carried null"));
+  }
+
+  @Override
+  public void heartbeat() {
+    Scope s = scope();
+    s.run().heartbeats().beat(s.path());
   }
 
   @Override

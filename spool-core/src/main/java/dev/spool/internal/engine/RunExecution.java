@@ -7,6 +7,7 @@ import dev.spool.NonDeterminismException;
 import dev.spool.RunCancelledException;
 import dev.spool.SpoolClock;
 import dev.spool.Workflow;
+import dev.spool.store.Checkpoint;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;
 import dev.spool.store.NewEvent;
@@ -15,14 +16,18 @@ import dev.spool.store.RunStore;
 import dev.spool.store.Transition;
 import java.lang.reflect.Type;
 import java.time.Duration;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 
 /**
  * One execution of a claimed run on this worker: from claim to completion, failure, suspension or
  * loss of the lease. Replays the run's checkpoints, so a resumed run skips what finished.
  */
 public final class RunExecution {
+  private static final Pattern SIGNAL_PATH = Pattern.compile("/signal#\\d+$");
+
   /** How an execution ended, from the worker's point of view. */
   public enum Outcome {
     COMPLETED,
@@ -41,8 +46,11 @@ public final class RunExecution {
   private final AtomicInteger branches = new AtomicInteger();
   private final AttemptHook hook;
   private final Echoes echoes;
+  private final Heartbeats heartbeats = new Heartbeats();
+  private final SignalInbox signals;
   private volatile Lease lease;
   private volatile boolean cancelRequested;
+  private volatile boolean stopped;
   private volatile Thread mainThread;
 
   public RunExecution(
@@ -69,13 +77,25 @@ public final class RunExecution {
     this.lease = lease;
     this.info = info;
     this.workflow = workflow;
-    this.replay = new Replay(store.checkpoints(info.runId()));
+    List<Checkpoint> checkpoints = store.checkpoints(info.runId());
+    this.replay = new Replay(checkpoints);
+    this.signals = new SignalInbox(store, info.runId());
+    for (Checkpoint cp : checkpoints) {
+      if (cp.kind() == Checkpoint.Kind.COMPLETED && SIGNAL_PATH.matcher(cp.path()).find()) {
+        signals.takenByCheckpoint(cp);
+      }
+    }
     this.echoes = lease.attempt() > 1 ? Echoes.of(store, info.runId()) : Echoes.none();
     this.writer = new RunWriter(store, () -> this.lease, info.runId());
   }
 
   public String runId() {
     return info.runId();
+  }
+
+  /** The worker's control poll saw a signal newer than this execution has read. */
+  public void signalArrived() {
+    signals.signalArrived();
   }
 
   public Lease lease() {
@@ -102,6 +122,7 @@ public final class RunExecution {
    * taken over, then resumes from its checkpoints.
    */
   public void stop() {
+    stopped = true;
     writer.stop();
     Thread t = mainThread;
     if (t != null) {
@@ -149,7 +170,8 @@ public final class RunExecution {
                   lease.attempt(),
                   Payload.obj()
                       .raw("result", resultJson)
-                      .num("durationMs", Steps.millisSince(t0))
+                      .num("durationMs", runMillis())
+                      .num("executionMs", Steps.millisSince(t0))
                       .build())));
       return Outcome.COMPLETED;
     } catch (EngineSignal.Suspended s) {
@@ -160,12 +182,27 @@ public final class RunExecution {
       return end(
           Transition.cancelled(Errors.json(e)), EventTypes.RUN_CANCELLED, e, Outcome.CANCELLED);
     } catch (Throwable t) {
+      if (stopped) {
+        return Outcome.LOST;
+      }
+      if (cancelRequested) {
+        RunCancelledException e = new RunCancelledException(info.runId());
+        return end(
+            Transition.cancelled(Errors.json(e)), EventTypes.RUN_CANCELLED, e, Outcome.CANCELLED);
+      }
       return end(Transition.failed(Errors.json(t)), EventTypes.RUN_FAILED, t, Outcome.FAILED);
     } finally {
       // Closed only here: the catch clauses above still write the run's end.
       writer.close();
       mainThread = null;
     }
+  }
+
+  /** Wall time since the run first started, across every execution of it. */
+  private long runMillis() {
+    return info.startedAt()
+        .map(start -> Math.max(0, Duration.between(start, clock.now()).toMillis()))
+        .orElse(0L);
   }
 
   @SuppressWarnings("unchecked")
@@ -211,6 +248,14 @@ public final class RunExecution {
 
   AttemptHook hook() {
     return hook;
+  }
+
+  Heartbeats heartbeats() {
+    return heartbeats;
+  }
+
+  SignalInbox signals() {
+    return signals;
   }
 
   NewEvent event(String type, String path, int attempt, String data) {
@@ -268,6 +313,19 @@ public final class RunExecution {
     return cancelRequested;
   }
 
+  /**
+   * Turns a failure seen while this execution is being stopped or cancelled into what it really is,
+   * so an interrupted body is not recorded as a failed step.
+   */
+  void checkInterruption() {
+    if (stopped) {
+      throw new EngineSignal.Abandoned("execution of run " + info.runId() + " was stopped");
+    }
+    if (cancelRequested) {
+      throw new RunCancelledException(info.runId());
+    }
+  }
+
   void checkCancelledAt(Scope scope) {
     scope.checkLive();
     if (cancelRequested) {
@@ -280,12 +338,17 @@ public final class RunExecution {
     try {
       clock.sleep(d);
     } catch (InterruptedException e) {
-      if (cancelRequested) {
-        throw new RunCancelledException(info.runId());
-      }
-      Thread.currentThread().interrupt();
-      throw new EngineSignal.Abandoned("interrupted while waiting in run " + info.runId());
+      interrupted();
     }
+  }
+
+  /** A wait was interrupted: by a cancel request, or because this execution is being stopped. */
+  void interrupted() {
+    if (cancelRequested) {
+      throw new RunCancelledException(info.runId());
+    }
+    Thread.currentThread().interrupt();
+    throw new EngineSignal.Abandoned("interrupted while waiting in run " + info.runId());
   }
 
   void branchesStarted(int n) {

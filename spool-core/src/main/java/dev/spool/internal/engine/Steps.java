@@ -17,6 +17,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Executes one {@code ctx.call}: replay, attempts with retry and timeout, fallback, checkpoint. */
 final class Steps {
@@ -34,6 +35,7 @@ final class Steps {
       segment = c.name() + ":" + key;
     }
     String path = parent.path() + "/" + segment;
+    run.heartbeats().beat(parent.path());
 
     Optional<Checkpoint> done = run.replay().completed(path);
     if (done.isPresent()) {
@@ -80,6 +82,7 @@ final class Steps {
       } catch (EngineSignal | RunCancelledException | NonDeterminismException e) {
         throw e;
       } catch (Throwable t) {
+        run.checkInterruption();
         last = t;
         String err = Errors.json(t);
         if (attempt < max && c.retryPolicy().retries(t)) {
@@ -123,29 +126,56 @@ final class Steps {
       throws Exception {
     ContextImpl ctx = new ContextImpl(scope);
     Optional<Duration> timeout = c.timeoutPerAttempt();
-    if (timeout.isEmpty()) {
+    Optional<Duration> idle = c.idleTimeout();
+    if (timeout.isEmpty() && idle.isEmpty()) {
       return ContextImpl.within(scope, () -> c.body().run(ctx, input));
     }
     FutureTask<O> task =
         new FutureTask<>(() -> ContextImpl.within(scope, () -> c.body().run(ctx, input)));
+    Heartbeats beats = scope.run().heartbeats();
+    AtomicLong lastBeat = beats.watch(scope.path());
+    long start = System.nanoTime();
     Thread t = Thread.ofVirtual().name("spool-step-" + path).start(task);
     try {
-      return task.get(timeout.get().toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      scope.abandoned().set();
-      t.interrupt();
-      throw new StepTimeoutException(path, timeout.get());
+      while (true) {
+        long now = System.nanoTime();
+        long left = Long.MAX_VALUE;
+        if (timeout.isPresent()) {
+          left = start + timeout.get().toNanos() - now;
+          if (left <= 0) {
+            throw abandon(scope, t, new StepTimeoutException(path, timeout.get()));
+          }
+        }
+        if (idle.isPresent()) {
+          long idleLeft = lastBeat.get() + idle.get().toNanos() - now;
+          if (idleLeft <= 0) {
+            throw abandon(scope, t, StepTimeoutException.idle(path, idle.get()));
+          }
+          left = Math.min(left, idleLeft);
+        }
+        try {
+          return task.get(left, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          // loop: find out which clock ran out, or whether a heartbeat moved the idle one
+        }
+      }
     } catch (InterruptedException e) {
-      scope.abandoned().set();
-      t.interrupt();
-      throw e;
+      throw abandon(scope, t, e);
     } catch (ExecutionException e) {
       Throwable cause = Errors.unwrap(e);
       if (cause instanceof Exception ex) {
         throw ex;
       }
       throw (Error) cause;
+    } finally {
+      beats.unwatch(scope.path());
     }
+  }
+
+  private static <E extends Exception> E abandon(Scope scope, Thread t, E why) {
+    scope.abandoned().set();
+    t.interrupt();
+    return why;
   }
 
   private static <I, O> O fallback(
@@ -183,6 +213,7 @@ final class Steps {
     } catch (EngineSignal | RunCancelledException | NonDeterminismException e) {
       throw e;
     } catch (Throwable t) {
+      run.checkInterruption();
       StepFailedException f =
           new StepFailedException(
               path, c.name(), attempts, t.getClass().getName(), Errors.message(t), t);
@@ -192,6 +223,7 @@ final class Steps {
 
   private static void finish(
       RunExecution run, boolean checkpointed, String path, int attempt, String out, String data) {
+    run.heartbeats().beat(path);
     var event = run.event(EventTypes.STEP_COMPLETED, path, attempt, data);
     if (checkpointed) {
       run.writer()

@@ -30,7 +30,12 @@ final class Harness {
   final MemoryRunStore store = new MemoryRunStore();
   final ManualClock clock = ManualClock.at("2026-01-01T00:00:00Z");
   EngineOptions options =
-      new EngineOptions(Duration.ofSeconds(30), Duration.ofSeconds(10), Duration.ofMinutes(1));
+      new EngineOptions(
+          Duration.ofSeconds(30),
+          Duration.ofSeconds(10),
+          Duration.ofMinutes(1),
+          5,
+          Duration.ofMillis(250));
 
   String start(Workflow<?, ?> wf, Object input) {
     return start(wf, Json.write(input));

@@ -42,7 +42,7 @@ final class EventStream {
   }
 
   /** Streams events of {@code runId} after {@code after}; returns when the stream ends. */
-  void stream(Context ctx, String runId, long after, Format format) throws InterruptedException {
+  void stream(Context ctx, String runId, long after, Format format) {
     ctx.status(200);
     ctx.contentType(format.contentType + "; charset=utf-8");
     ctx.header("Cache-Control", "no-cache");
@@ -73,6 +73,9 @@ final class EventStream {
       }
     } catch (IOException e) {
       LOG.debug("event stream of run {} ended: client gone ({})", runId, e.toString());
+    } catch (InterruptedException e) {
+      // The server is closing: end the stream; the client resumes from its last id elsewhere.
+      LOG.debug("event stream of run {} ended: server closing", runId);
     } catch (StoreException e) {
       // The response is committed: all that is left is to end it; the client resumes later.
       LOG.warn("event stream of run {} ended by a store error: {}", runId, e.getMessage());

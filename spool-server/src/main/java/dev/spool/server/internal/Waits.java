@@ -45,7 +45,7 @@ public final class Waits {
   }
 
   static String describe(Duration d) {
-    if (d.toSecondsPart() == 0 && d.toMillisPart() == 0 && d.toMinutes() > 0) {
+    if (d.toSecondsPart() == 0 && d.toMillisPart() == 0 && d.toMinutes() > 1) {
       return d.toMinutes() + "m";
     }
     return d.toMillisPart() == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";

@@ -1,0 +1,92 @@
+package dev.spool.cli;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code spool} command as a real child JVM (same class path as the test), with its stderr in a
+ * log file; stopped by pid when the test ends.
+ */
+final class SpoolProcess implements AutoCloseable {
+  private final Process process;
+  private final Path log;
+
+  private SpoolProcess(Process process, Path log) {
+    this.process = process;
+    this.log = log;
+  }
+
+  static SpoolProcess start(Path dir, String name, String... args) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-XX:+UseSerialGC",
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                SpoolCommand.class.getName()));
+    cmd.addAll(List.of(args));
+    Path log = dir.resolve(name + ".log");
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log.toString())))
+            .start();
+    return new SpoolProcess(p, log);
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** SIGTERM: what a deploy or {@code kill PID} sends. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** SIGKILL. */
+  void kill9() {
+    process.destroyForcibly();
+  }
+
+  int awaitExit(long seconds) throws Exception {
+    if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+      throw new AssertionError("process did not exit within " + seconds + " s; log:\n" + log());
+    }
+    return process.exitValue();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  String log() throws Exception {
+    return Files.exists(log) ? Files.readString(log) : "";
+  }
+
+  /** Waits until the log contains {@code text}. */
+  void awaitLog(String text, long seconds) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!log().contains(text)) {
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        throw new AssertionError("no '" + text + "' in the log of pid " + pid() + ":\n" + log());
+      }
+      Thread.sleep(25);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (process.isAlive()) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package dev.spool.worker;
+
+import dev.spool.Spool;
+import dev.spool.Worker;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import sun.misc.Signal;
+
+/**
+ * A worker process: claims runs until it is told to stop (SIGTERM, Ctrl-C, or {@link #stop}), then
+ * drains: no new claims, running work gets until the drain deadline, the rest is handed back to the
+ * queue so other workers resume it at once. A second Ctrl-C exits without draining; the runs it
+ * held then resume elsewhere once their leases expire.
+ *
+ * <pre>{@code
+ * Spool spool = Spool.builder(store).register(MY_WORKFLOWS).deployment("blue").build();
+ * int handedOff = WorkerProcess.builder(spool).concurrency(32).build().run();
+ * }</pre>
+ */
+public final class WorkerProcess {
+  private final Spool spool;
+  private final int concurrency;
+  private final Duration drainTimeout;
+  private final PrintStream log;
+  private final CountDownLatch stopRequested = new CountDownLatch(1);
+  private final AtomicInteger interrupts = new AtomicInteger();
+  private volatile Worker worker;
+
+  private WorkerProcess(Builder b) {
+    this.spool = b.spool;
+    this.concurrency = b.concurrency;
+    this.drainTimeout = b.drainTimeout;
+    this.log = b.log;
+  }
+
+  public static Builder builder(Spool spool) {
+    return new Builder(spool);
+  }
+
+  /**
+   * Runs until asked to stop, then drains.
+   *
+   * @return how many runs were handed off to other workers at the drain deadline
+   */
+  public int run() throws InterruptedException {
+    installSignalHandlers();
+    worker = spool.startWorker(concurrency);
+    log.printf(
+        "spool worker %s: deployment %s, concurrency %d, store %s%n",
+        worker.id(), spool.deployment(), concurrency, spool.store().describe());
+    log.printf(
+        "heartbeat every %d ms, lease %d ms; SIGTERM drains for up to %d ms%n",
+        spool.options().heartbeatEvery().toMillis(),
+        spool.options().leaseTtl().toMillis(),
+        drainTimeout.toMillis());
+    stopRequested.await();
+    log.printf(
+        "draining: %d run(s) active, no new claims; deadline %d ms%n",
+        worker.activeRuns(), drainTimeout.toMillis());
+    int handedOff = worker.drain(drainTimeout);
+    log.printf("drained: %d run(s) handed off to other workers; exiting%n", handedOff);
+    return handedOff;
+  }
+
+  /** Asks {@link #run} to drain and return; what SIGTERM does. */
+  public void stop() {
+    stopRequested.countDown();
+  }
+
+  private void installSignalHandlers() {
+    try {
+      Signal.handle(new Signal("TERM"), s -> stop());
+      Signal.handle(
+          new Signal("INT"),
+          s -> {
+            if (interrupts.incrementAndGet() > 1) {
+              log.println("second interrupt: exiting without draining");
+              Runtime.getRuntime().halt(130);
+            }
+            log.println("interrupt: draining (press Ctrl-C again to exit at once)");
+            stop();
+          });
+    } catch (IllegalArgumentException e) {
+      // This platform has no such signal; the default handling (exit, leases expire) applies.
+      log.println("note: cannot handle " + e.getMessage() + "; stopping will not drain");
+    }
+  }
+
+  /** Configures a {@link WorkerProcess}. */
+  public static final class Builder {
+    private final Spool spool;
+    private int concurrency = 16;
+    private Duration drainTimeout = Duration.ofSeconds(30);
+    private PrintStream log = System.err;
+
+    private Builder(Spool spool) {
+      this.spool = Objects.requireNonNull(spool, "spool");
+    }
+
+    /** How many runs execute at once (default 16). */
+    public Builder concurrency(int n) {
+      if (n < 1 || n > 100_000) {
+        throw new IllegalArgumentException("concurrency must be 1..100000, got " + n);
+      }
+      this.concurrency = n;
+      return this;
+    }
+
+    /** How long running work may go on after SIGTERM before it is handed off (default 30 s). */
+    public Builder drainTimeout(Duration d) {
+      if (d.isNegative()) {
+        throw new IllegalArgumentException("drain timeout must not be negative");
+      }
+      this.drainTimeout = d;
+      return this;
+    }
+
+    /** Where status lines go (default stderr). */
+    public Builder log(PrintStream out) {
+      this.log = Objects.requireNonNull(out, "log");
+      return this;
+    }
+
+    public WorkerProcess build() {
+      return new WorkerProcess(this);
+    }
+  }
+}
