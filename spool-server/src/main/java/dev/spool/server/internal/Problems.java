@@ -5,6 +5,7 @@ import dev.spool.Json;
 import dev.spool.store.StoreException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +52,12 @@ public final class Problems {
               route
                   + " is not allowed on this path; /v1/openapi.json lists the methods each"
                   + " path takes");
-      default -> new ApiProblem(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), route);
+      default ->
+          new ApiProblem(
+              e.getStatus(),
+              "http-" + e.getStatus(),
+              HttpStatus.forStatus(e.getStatus()).getMessage(),
+              e.getMessage() + " (" + route + ")");
     };
   }
 
