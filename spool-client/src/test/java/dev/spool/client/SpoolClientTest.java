@@ -226,7 +226,7 @@ class SpoolClientTest {
   }
 
   @Test
-  void cancellingARunningRunAsksItsWorkerToStop() {
+  void cancellingARunningRunStopsIt() {
     String runId = client.start("steps", "{\"steps\":200,\"stepMillis\":20}").runId();
     untilRunning(runId);
 
@@ -235,10 +235,13 @@ class SpoolClientTest {
     assertThat(receipt.runId()).isEqualTo(runId);
     if (receipt.status() == RunStatus.RUNNING) {
       assertThat(receipt.cancelRequested()).isTrue();
-      assertThat(client.run(runId).cancelRequested()).isTrue();
     } else {
       assertThat(receipt.status()).isEqualTo(RunStatus.CANCELLED);
     }
+    RunResult result = client.awaitResult(runId, LONG).orElseThrow();
+    assertThat(result.status()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(result.errorMessage()).hasValueSatisfying(m -> assertThat(m).contains("cancelled"));
+    assertThat(client.run(runId).finishedAt()).isPresent();
   }
 
   @Test
