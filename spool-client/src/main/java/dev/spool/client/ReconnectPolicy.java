@@ -11,7 +11,8 @@ import java.util.Objects;
  * <p>The delay before the n-th reconnect in a row that has not delivered an event is {@code
  * initialDelay × 2^(n-1)}, capped at {@code maxDelay}, with up to half of it taken off at random so
  * many clients do not reconnect in step. A server's {@code Retry-After} lengthens it (to at most
- * {@code giveUpAfter}).
+ * {@code giveUpAfter}). The SSE {@code retry:} field is parsed but not obeyed: it is a hint for
+ * browsers, which have no policy of their own, and this one is the caller's explicit choice.
  *
  * <p>The policy gives up when {@code maxAttempts} reconnects in a row delivered no event, or when
  * the server has sent nothing at all (not even a keep-alive) for {@code giveUpAfter}. A client that
