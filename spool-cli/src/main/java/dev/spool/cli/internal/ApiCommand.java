@@ -38,8 +38,7 @@ public final class ApiCommand implements Callable<Integer> {
         if (!noAuth && store.apiKeys().stream().noneMatch(k -> k.active())) {
           io.err()
               .println(
-                  "no API key exists yet: create one with 'spool keys create --name NAME'"
-                      + " --store "
+                  "no API key exists yet; create one with: spool keys create --name NAME --store "
                       + cli.storeUri());
         }
         io.err().println("OpenAPI: " + s.baseUri() + "/v1/openapi.json");

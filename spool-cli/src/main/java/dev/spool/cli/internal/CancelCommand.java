@@ -2,10 +2,13 @@ package dev.spool.cli.internal;
 
 import dev.spool.RunStatus;
 import dev.spool.Spool;
+import dev.spool.client.CancelReceipt;
+import dev.spool.client.SpoolClient;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunStore;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -27,8 +30,25 @@ public final class CancelCommand implements Callable<Integer> {
   @Option(names = "--reason", paramLabel = "TEXT", description = "Why; kept in the run's stream.")
   private String reason = "";
 
+  @Mixin private RemoteOptions remote;
+
   @Override
   public Integer call() {
+    java.util.Optional<String> server = remote.server(cli.io());
+    if (server.isPresent()) {
+      try (SpoolClient client = remote.client(cli.io(), server.get())) {
+        CancelReceipt r = RemoteOptions.call(() -> client.cancel(runId, reason));
+        cli.io()
+            .out()
+            .println(
+                r.status() == RunStatus.CANCELLED
+                    ? "cancelled run " + runId
+                    : "cancel requested for run "
+                        + runId
+                        + "; its worker stops it at the next step");
+        return 0;
+      }
+    }
     try (RunStore store = Stores.open(cli.storeUri(), true)) {
       Spool spool = Stores.spool(store, "default");
       RunStatus before =

@@ -35,7 +35,9 @@ public final class DevCommand implements Callable<Integer> {
                 "spool dev: API on " + s.baseUri() + " (no API keys), store " + store.describe());
         io.err()
             .println(
-                "try: curl -s -X POST "
+                "try: spool run hello --input '{\"name\":\"Ada\"}' --server "
+                    + s.baseUri()
+                    + "   or: curl -s -H 'Content-Type: application/json' "
                     + s.baseUri()
                     + "/v1/workflows/hello/runs -d '{\"name\":\"Ada\"}'");
         WorkerProcess.builder(spool)

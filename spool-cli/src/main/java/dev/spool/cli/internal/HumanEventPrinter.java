@@ -3,7 +3,6 @@ package dev.spool.cli.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spool.Event;
 import dev.spool.EventTypes;
-import dev.spool.store.RunInfo;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,8 +28,8 @@ final class HumanEventPrinter implements EventPrinter {
   }
 
   @Override
-  public void header(RunInfo run) {
-    line(style.bold("run " + run.runId()) + "  workflow " + run.workflow() + " v" + run.version());
+  public void header(String runId, String workflow, String version) {
+    line(style.bold("run " + runId) + "  workflow " + workflow + " v" + version);
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.spool.cli.internal;
 
 import dev.spool.Event;
-import dev.spool.store.RunInfo;
 import java.util.concurrent.locks.ReentrantLock;
 
 /** Prints exactly one event per line, in the wire format, and nothing else on stdout. */
@@ -14,7 +13,7 @@ final class JsonEventPrinter implements EventPrinter {
   }
 
   @Override
-  public void header(RunInfo run) {}
+  public void header(String runId, String workflow, String version) {}
 
   /** Notes go to stderr so that stdout stays one event per line. */
   @Override

@@ -77,10 +77,10 @@ public final class KeysCommand implements Callable<Integer> {
       try (RunStore store = Stores.open(keys.cli.storeUri(), true)) {
         java.util.List<ApiKey> all = store.apiKeys();
         var out = keys.cli.io().out();
-        out.printf("%-14s %-8s %-24s %s%n", "ID", "STATE", "CREATED", "NAME");
+        out.printf("%-14s %-8s %-21s %s%n", "ID", "STATE", "CREATED", "NAME");
         for (ApiKey k : all) {
           out.printf(
-              "%-14s %-8s %-24s %s%n",
+              "%-14s %-8s %-21s %s%n",
               k.id(), k.active() ? "active" : "revoked", k.createdAt().toString(), k.name());
         }
         return 0;

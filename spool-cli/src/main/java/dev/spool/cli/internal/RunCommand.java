@@ -3,6 +3,9 @@ package dev.spool.cli.internal;
 import dev.spool.InvalidInputException;
 import dev.spool.Spool;
 import dev.spool.Workflow;
+import dev.spool.client.RunView;
+import dev.spool.client.SpoolClient;
+import dev.spool.client.StartedRun;
 import dev.spool.store.CreateResult;
 import dev.spool.store.RunStore;
 import java.io.IOException;
@@ -14,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -54,10 +58,16 @@ public final class RunCommand implements Callable<Integer> {
       description = "Start at most one run per key; a repeat follows the existing run.")
   private String idempotencyKey;
 
+  @Mixin private RemoteOptions remote;
+
   @Override
   public Integer call() {
     Io io = cli.io();
     String inputJson = readInput();
+    Optional<String> server = remote.server(io);
+    if (server.isPresent()) {
+      return runRemote(io, server.get(), inputJson);
+    }
     // Check the workflow and input before opening the store, so a mistake writes nothing.
     checkInput(workflow, inputJson);
     try (RunStore store = Stores.open(cli.storeUri(), false)) {
@@ -70,6 +80,23 @@ public final class RunCommand implements Callable<Integer> {
             "idempotency key '" + idempotencyKey + "' names this existing run; following it");
       }
       return Follow.execute(io, spool, created.run().runId(), 0, printer);
+    }
+  }
+
+  /** Starts the run through the API and follows its stream; a worker elsewhere executes it. */
+  private int runRemote(Io io, String url, String inputJson) {
+    try (SpoolClient client = remote.client(io, url)) {
+      StartedRun started =
+          RemoteOptions.call(
+              () -> client.start(workflow, inputJson, Optional.ofNullable(idempotencyKey)));
+      RunView run = RemoteOptions.call(() -> client.run(started.runId()));
+      EventPrinter printer = EventPrinter.of(io, json);
+      printer.header(run.runId(), run.workflow(), run.version());
+      if (!started.created()) {
+        printer.note(
+            "idempotency key '" + idempotencyKey + "' names this existing run; following it");
+      }
+      return RemoteOptions.follow(io, client, started.runId(), 0, printer);
     }
   }
 

@@ -2,10 +2,13 @@ package dev.spool.cli.internal;
 
 import dev.spool.InvalidInputException;
 import dev.spool.Spool;
+import dev.spool.client.SignalReceipt;
+import dev.spool.client.SpoolClient;
 import dev.spool.store.RunStore;
 import dev.spool.store.SignalResult;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -34,8 +37,20 @@ public final class SignalCommand implements Callable<Integer> {
       description = "The signal's value as JSON (default: {}).")
   private String value;
 
+  @Mixin private RemoteOptions remote;
+
   @Override
   public Integer call() {
+    java.util.Optional<String> server = remote.server(cli.io());
+    if (server.isPresent()) {
+      try (SpoolClient client = remote.client(cli.io(), server.get())) {
+        SignalReceipt r = RemoteOptions.call(() -> client.signal(runId, name, value));
+        cli.io()
+            .out()
+            .println("sent signal '" + name + "' to run " + runId + " (event " + r.seq() + ")");
+        return 0;
+      }
+    }
     try (RunStore store = Stores.open(cli.storeUri(), true)) {
       Spool spool = Stores.spool(store, "default");
       SignalResult r;

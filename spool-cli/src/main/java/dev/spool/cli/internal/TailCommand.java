@@ -1,10 +1,14 @@
 package dev.spool.cli.internal;
 
 import dev.spool.Spool;
+import dev.spool.client.RunView;
+import dev.spool.client.SpoolClient;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunStore;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -35,12 +39,23 @@ public final class TailCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print each event as one JSON line, nothing else.")
   private boolean json;
 
+  @Mixin private RemoteOptions remote;
+
   @Override
   public Integer call() {
     if (after < 0) {
       throw CliException.usage("--after must be >= 0, got " + after);
     }
     Io io = cli.io();
+    Optional<String> server = remote.server(io);
+    if (server.isPresent()) {
+      try (SpoolClient client = remote.client(io, server.get())) {
+        RunView run = RemoteOptions.call(() -> client.run(runId));
+        EventPrinter printer = EventPrinter.of(io, json);
+        printer.header(run.runId(), run.workflow(), run.version());
+        return RemoteOptions.follow(io, client, runId, after, printer);
+      }
+    }
     try (RunStore store = Stores.open(cli.storeUri(), true)) {
       RunInfo run =
           store
