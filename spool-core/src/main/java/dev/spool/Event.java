@@ -11,7 +11,8 @@ import java.util.Objects;
  * @param type for example {@code step.completed}; see {@link EventTypes}
  * @param ts when the writer produced the event
  * @param path the step path it applies to, empty for run-level events
- * @param attempt the step attempt (or run attempt for run-level events), from 1
+ * @param attempt the step attempt (or run attempt for run-level events), from 1; 0 on {@code
+ *     run.queued}, which precedes every attempt
  * @param data the payload as a JSON object text
  */
 public record Event(
