@@ -53,7 +53,8 @@ public final class Spool {
   }
 
   /**
-   * Creates and enqueues a run after checking its input.
+   * Creates and enqueues a run after checking its input. The run is pinned to the store's active
+   * deployment ({@code spool deployments promote}), or to this runtime's when none was promoted.
    *
    * @throws IllegalArgumentException for an unknown workflow
    * @throws InvalidInputException for input that does not parse or fit; nothing is written then
@@ -71,7 +72,7 @@ public final class Spool {
                 wf.versionId(),
                 canonical,
                 idempotencyKey,
-                deployment,
+                store.activeDeployment().orElse(deployment),
                 now));
     if (created.created()) {
       workers.forEach(Worker::wake);

@@ -11,6 +11,7 @@ import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.StoreException;
 import dev.spool.store.Transition;
+import dev.spool.store.WorkerBeat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ public final class Worker implements AutoCloseable {
   private volatile boolean closing;
   private volatile boolean onlyRunEnded;
   private final Reaper reaper;
+  private final java.time.Instant startedAt;
   private volatile boolean draining;
   private Thread claimer;
   private Thread heartbeat;
@@ -59,6 +61,7 @@ public final class Worker implements AutoCloseable {
     this.slots = new Semaphore(concurrency);
     this.onlyRun = onlyRun;
     this.reaper = new Reaper(spool.store(), spool.clock(), spool.options().maxRecoveries());
+    this.startedAt = spool.clock().now();
   }
 
   public String id() {
@@ -209,6 +212,7 @@ public final class Worker implements AutoCloseable {
   private void heartbeatLoop() {
     long every = spool.options().heartbeatEvery().toMillis();
     while (!closing) {
+      register();
       try {
         Thread.sleep(every);
       } catch (InterruptedException e) {
@@ -227,6 +231,19 @@ public final class Worker implements AutoCloseable {
           // try again at the next beat; the lease lasts several beats
         }
       }
+    }
+  }
+
+  /** Puts this worker in the store's registry ({@code spool deployments} lists it). */
+  private void register() {
+    try {
+      spool
+          .store()
+          .beatWorker(
+              new WorkerBeat(
+                  id, spool.deployment(), startedAt, spool.clock().now(), active.size(), draining));
+    } catch (StoreException e) {
+      // The store is unreachable; the next beat tries again.
     }
   }
 
@@ -292,6 +309,7 @@ public final class Worker implements AutoCloseable {
    */
   public int drain(Duration deadline) throws InterruptedException {
     draining = true;
+    register(); // the registry shows it draining at once
     spool.workerClosed(this);
     if (claimer != null) {
       claimer.interrupt();
@@ -347,6 +365,13 @@ public final class Worker implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closing) {
+      try {
+        spool.store().removeWorker(id);
+      } catch (StoreException e) {
+        // It drops out of the registry's live list once its beats stop.
+      }
+    }
     closing = true;
     spool.workerClosed(this);
     if (claimer != null) {

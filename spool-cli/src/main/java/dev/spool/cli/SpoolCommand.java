@@ -5,6 +5,7 @@ import dev.spool.cli.internal.CancelCommand;
 import dev.spool.cli.internal.CliContext;
 import dev.spool.cli.internal.CliException;
 import dev.spool.cli.internal.DemoCommand;
+import dev.spool.cli.internal.DeploymentsCommand;
 import dev.spool.cli.internal.DevCommand;
 import dev.spool.cli.internal.Io;
 import dev.spool.cli.internal.KeysCommand;
@@ -52,6 +53,7 @@ import picocli.CommandLine.Spec;
       ApiCommand.class,
       WorkerCommand.class,
       KeysCommand.class,
+      DeploymentsCommand.class,
       SignalCommand.class,
       CancelCommand.class,
       CommandLine.HelpCommand.class

@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Concurrent appends: gapless, duplicate-free sequence numbers per run, runs independent. */
-public abstract class ConcurrencyContract extends ControlContract {
+public abstract class ConcurrencyContract extends DeploymentContract {
 
   @Test
   void concurrentAppendsToOneRunAreGapless() throws Exception {

@@ -48,6 +48,8 @@ public final class WorkerProcess {
       signals.stop();
     }
     worker = spool.startWorker(concurrency);
+    Thread retirement =
+        Thread.ofVirtual().name("spool-retirement-watch").start(this::exitWhenRetiredAndDrained);
     log.printf(
         "spool worker %s: deployment %s, concurrency %d, store %s%n",
         worker.id(), spool.deployment(), concurrency, spool.store().describe());
@@ -60,9 +62,36 @@ public final class WorkerProcess {
     log.printf(
         "draining: %d run(s) active, no new claims; deadline %d ms%n",
         worker.activeRuns(), drainTimeout.toMillis());
+    retirement.interrupt();
     int handedOff = worker.drain(drainTimeout);
     log.printf("drained: %d run(s) handed off to other workers; exiting%n", handedOff);
     return handedOff;
+  }
+
+  /**
+   * Blue-green: once this worker's deployment was retired (another one promoted) and no run pinned
+   * to it is left, the worker has nothing more to do and stops by itself.
+   */
+  private void exitWhenRetiredAndDrained() {
+    long every = Math.max(200, spool.options().heartbeatEvery().toMillis());
+    while (true) {
+      try {
+        Thread.sleep(every);
+        boolean done =
+            spool.store().deployments().stream()
+                .anyMatch(d -> d.id().equals(spool.deployment()) && d.drained());
+        if (done) {
+          log.printf(
+              "deployment %s is retired and holds no more runs: stopping%n", spool.deployment());
+          stop();
+          return;
+        }
+      } catch (InterruptedException e) {
+        return;
+      } catch (RuntimeException e) {
+        // The store is unreachable: keep working, ask again at the next beat.
+      }
+    }
   }
 
   /** Asks {@link #run} to drain and return; what SIGTERM does. */

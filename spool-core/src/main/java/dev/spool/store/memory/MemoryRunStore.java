@@ -8,6 +8,7 @@ import dev.spool.store.Checkpoint;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.CreateResult;
+import dev.spool.store.DeploymentInfo;
 import dev.spool.store.Lease;
 import dev.spool.store.LeaseLostException;
 import dev.spool.store.NewEvent;
@@ -20,6 +21,7 @@ import dev.spool.store.SignalResult;
 import dev.spool.store.StoreEvents;
 import dev.spool.store.StoreException;
 import dev.spool.store.Transition;
+import dev.spool.store.WorkerBeat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +42,10 @@ public final class MemoryRunStore implements RunStore {
   private final Map<String, MemoryRun> runs = new HashMap<>();
   private final Map<String, String> byKey = new HashMap<>();
   private final Map<String, ApiKey> keys = new LinkedHashMap<>();
+  private final Limits limits = new Limits();
+  private final Map<String, WorkerBeat> workerBeats = new HashMap<>();
+  private final Map<String, DeploymentInfo> promoted = new HashMap<>();
+  private String active;
 
   @Override
   public CreateResult createRun(NewRun spec) {
@@ -380,6 +386,113 @@ public final class MemoryRunStore implements RunStore {
       }
       keys.put(id, new ApiKey(k.id(), k.name(), k.hash(), k.createdAt(), Optional.of(now)));
       return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Duration tryTake(String key, long cost, long capacity, Duration period, Instant now) {
+    return limits.tryTake(key, cost, capacity, period, now);
+  }
+
+  @Override
+  public void holdUntil(String key, Instant until) {
+    limits.holdUntil(key, until);
+  }
+
+  @Override
+  public boolean acquireSlot(String key, int max, String holder, Instant expiresAt, Instant now) {
+    return limits.acquireSlot(key, max, holder, expiresAt, now);
+  }
+
+  @Override
+  public void releaseSlot(String key, String holder) {
+    limits.releaseSlot(key, holder);
+  }
+
+  @Override
+  public void beatWorker(WorkerBeat beat) {
+    lock.lock();
+    try {
+      workerBeats.put(beat.workerId(), beat);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void removeWorker(String workerId) {
+    lock.lock();
+    try {
+      workerBeats.remove(workerId);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<WorkerBeat> workers(Instant aliveSince) {
+    lock.lock();
+    try {
+      return workerBeats.values().stream()
+          .filter(w -> !w.at().isBefore(aliveSince))
+          .sorted(Comparator.comparing(WorkerBeat::deployment).thenComparing(WorkerBeat::workerId))
+          .toList();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void promote(String deployment, Instant now) {
+    lock.lock();
+    try {
+      if (active != null && !active.equals(deployment)) {
+        DeploymentInfo was = promoted.get(active);
+        promoted.put(
+            active, new DeploymentInfo(active, DeploymentInfo.State.RETIRED, was.promotedAt(), 0));
+      }
+      promoted.put(
+          deployment,
+          new DeploymentInfo(deployment, DeploymentInfo.State.ACTIVE, Optional.of(now), 0));
+      active = deployment;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Optional<String> activeDeployment() {
+    lock.lock();
+    try {
+      return Optional.ofNullable(active);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public List<DeploymentInfo> deployments() {
+    lock.lock();
+    try {
+      Map<String, Long> inFlight = new TreeMap<>();
+      promoted.keySet().forEach(d -> inFlight.put(d, 0L));
+      for (MemoryRun r : runs.values()) {
+        if (!r.status.isTerminal()) {
+          inFlight.merge(r.spec.deployment(), 1L, Long::sum);
+        }
+      }
+      List<DeploymentInfo> out = new ArrayList<>();
+      inFlight.forEach(
+          (d, n) -> {
+            DeploymentInfo p = promoted.get(d);
+            out.add(
+                p == null
+                    ? new DeploymentInfo(d, DeploymentInfo.State.NEW, Optional.empty(), n)
+                    : new DeploymentInfo(d, p.state(), p.promotedAt(), n));
+          });
+      return out;
     } finally {
       lock.unlock();
     }

@@ -6,6 +6,7 @@ import dev.spool.store.Checkpoint;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.CreateResult;
+import dev.spool.store.DeploymentInfo;
 import dev.spool.store.Lease;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunControl;
@@ -13,6 +14,7 @@ import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
 import dev.spool.store.RunStore;
 import dev.spool.store.SignalResult;
+import dev.spool.store.WorkerBeat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -126,5 +128,55 @@ class ForwardingStore implements RunStore {
   @Override
   public boolean revokeApiKey(String id, Instant now) {
     return d.revokeApiKey(id, now);
+  }
+
+  @Override
+  public Duration tryTake(String key, long cost, long capacity, Duration period, Instant now) {
+    return d.tryTake(key, cost, capacity, period, now);
+  }
+
+  @Override
+  public void holdUntil(String key, Instant until) {
+    d.holdUntil(key, until);
+  }
+
+  @Override
+  public boolean acquireSlot(String key, int max, String holder, Instant expiresAt, Instant now) {
+    return d.acquireSlot(key, max, holder, expiresAt, now);
+  }
+
+  @Override
+  public void releaseSlot(String key, String holder) {
+    d.releaseSlot(key, holder);
+  }
+
+  @Override
+  public void beatWorker(WorkerBeat beat) {
+    d.beatWorker(beat);
+  }
+
+  @Override
+  public void removeWorker(String workerId) {
+    d.removeWorker(workerId);
+  }
+
+  @Override
+  public List<WorkerBeat> workers(Instant aliveSince) {
+    return d.workers(aliveSince);
+  }
+
+  @Override
+  public void promote(String deployment, Instant now) {
+    d.promote(deployment, now);
+  }
+
+  @Override
+  public Optional<String> activeDeployment() {
+    return d.activeDeployment();
+  }
+
+  @Override
+  public List<DeploymentInfo> deployments() {
+    return d.deployments();
   }
 }

@@ -6,6 +6,7 @@ import dev.spool.store.Checkpoint;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.CreateResult;
+import dev.spool.store.DeploymentInfo;
 import dev.spool.store.Lease;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunControl;
@@ -14,12 +15,15 @@ import dev.spool.store.RunQuery;
 import dev.spool.store.RunStore;
 import dev.spool.store.SignalResult;
 import dev.spool.store.StoreException;
+import dev.spool.store.TokenMath;
+import dev.spool.store.WorkerBeat;
 import dev.spool.store.sqlite.internal.ApiKeyRows;
 import dev.spool.store.sqlite.internal.ChangeSignal;
 import dev.spool.store.sqlite.internal.Controls;
 import dev.spool.store.sqlite.internal.Database;
 import dev.spool.store.sqlite.internal.EventRows;
 import dev.spool.store.sqlite.internal.ExternalWriteWatcher;
+import dev.spool.store.sqlite.internal.Fleet;
 import dev.spool.store.sqlite.internal.Leases;
 import dev.spool.store.sqlite.internal.RunRows;
 import java.io.IOException;
@@ -214,6 +218,62 @@ public final class SqliteRunStore implements RunStore {
   @Override
   public boolean revokeApiKey(String id, Instant now) {
     return db.write("revoke API key " + id, c -> ApiKeyRows.revoke(c, id, now));
+  }
+
+  @Override
+  public Duration tryTake(String key, long cost, long capacity, Duration period, Instant now) {
+    TokenMath.check(cost, capacity, period);
+    return db.write(
+        "take from bucket " + key, c -> Fleet.tryTake(c, key, cost, capacity, period, now));
+  }
+
+  @Override
+  public void holdUntil(String key, Instant until) {
+    db.write("hold bucket " + key, c -> Fleet.holdUntil(c, key, until));
+  }
+
+  @Override
+  public boolean acquireSlot(String key, int max, String holder, Instant expiresAt, Instant now) {
+    if (max < 1) {
+      throw new IllegalArgumentException("a slot limit must be >= 1, got " + max);
+    }
+    return db.write(
+        "acquire slot " + key, c -> Fleet.acquireSlot(c, key, max, holder, expiresAt, now));
+  }
+
+  @Override
+  public void releaseSlot(String key, String holder) {
+    db.write("release slot " + key, c -> Fleet.releaseSlot(c, key, holder));
+  }
+
+  @Override
+  public void beatWorker(WorkerBeat beat) {
+    db.write("register worker " + beat.workerId(), c -> Fleet.beatWorker(c, beat));
+  }
+
+  @Override
+  public void removeWorker(String workerId) {
+    db.write("remove worker " + workerId, c -> Fleet.removeWorker(c, workerId));
+  }
+
+  @Override
+  public List<WorkerBeat> workers(Instant aliveSince) {
+    return db.read("list workers", c -> Fleet.workers(c, aliveSince));
+  }
+
+  @Override
+  public void promote(String deployment, Instant now) {
+    db.write("promote " + deployment, c -> Fleet.promote(c, deployment, now));
+  }
+
+  @Override
+  public Optional<String> activeDeployment() {
+    return db.read("read the active deployment", Fleet::activeDeployment);
+  }
+
+  @Override
+  public List<DeploymentInfo> deployments() {
+    return db.read("list deployments", Fleet::deployments);
   }
 
   @Override

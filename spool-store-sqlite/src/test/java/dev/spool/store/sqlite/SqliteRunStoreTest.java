@@ -93,7 +93,9 @@ class SqliteRunStoreTest {
             "1: Creates the runs, events and checkpoints tables and the indexes"
                 + " claims, listings and the reaper use.",
             "2: Adds cancel requests, signal tracking and recovery counts to runs, the owner index"
-                + " the control poll uses, and API keys.");
+                + " the control poll uses, and API keys.",
+            "3: Adds shared rate limits (token buckets, holds, concurrency slots), the worker"
+                + " registry and deployments.");
   }
 
   @Test
@@ -120,7 +122,7 @@ class SqliteRunStoreTest {
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM schema_version")) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(2);
+      assertThat(rs.getInt(1)).isEqualTo(3);
     }
   }
 

@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class Migrations {
   /** Every migration, in order; version n is the n-th entry. */
-  static final List<String> FILES = List.of("V1__init.sql", "V2__control.sql");
+  static final List<String> FILES = List.of("V1__init.sql", "V2__control.sql", "V3__fleet.sql");
 
   private static final String RESOURCE_DIR = "/dev/spool/store/sqlite/";
 

@@ -1,0 +1,109 @@
+package dev.spool.cli.internal;
+
+import dev.spool.store.DeploymentInfo;
+import dev.spool.store.RunStore;
+import dev.spool.store.WorkerBeat;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code spool deployments}: blue-green deployments and their workers. */
+@Command(
+    name = "deployments",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List deployments with their state, live workers and runs in flight.",
+      "New runs are pinned to the active deployment; a retired one finishes its own runs, and its",
+      "workers stop by themselves once it holds none (it is drained)."
+    },
+    subcommands = {DeploymentsCommand.Promote.class})
+public final class DeploymentsCommand implements Callable<Integer> {
+  /** A worker silent this long is not counted as live. */
+  static final Duration LIVE = Duration.ofSeconds(30);
+
+  @ParentCommand CliContext cli;
+
+  @Override
+  public Integer call() {
+    try (RunStore store = Stores.open(cli.storeUri(), true)) {
+      List<DeploymentInfo> deployments = store.deployments();
+      List<WorkerBeat> workers = store.workers(Instant.now().minus(LIVE));
+      PrintStream out = cli.io().out();
+      out.printf(
+          "%-16s %-8s %-8s %-14s %s%n", "DEPLOYMENT", "STATE", "WORKERS", "RUNS IN FLIGHT", "");
+      for (DeploymentInfo d : deployments) {
+        long live = workers.stream().filter(w -> w.deployment().equals(d.id())).count();
+        String note =
+            d.drained()
+                ? "drained"
+                : live == 0 && d.runsInFlight() > 0 ? "runs wait: no live worker" : "";
+        out.printf(
+            "%-16s %-8s %-8d %-14d %s%n",
+            d.id(), d.state().wireName(), live, d.runsInFlight(), note);
+      }
+      for (WorkerBeat w : workers) {
+        if (deployments.stream().noneMatch(d -> d.id().equals(w.deployment()))) {
+          out.printf("%-16s %-8s %-8d %-14d %s%n", w.deployment(), "new", 1, 0, "");
+        }
+      }
+      if (!workers.isEmpty()) {
+        out.println();
+        out.printf("%-28s %-16s %-8s %s%n", "WORKER", "DEPLOYMENT", "RUNS", "STATE");
+        for (WorkerBeat w : workers) {
+          out.printf(
+              "%-28s %-16s %-8d %s%n",
+              w.workerId(), w.deployment(), w.activeRuns(), w.draining() ? "draining" : "running");
+        }
+      }
+      return 0;
+    }
+  }
+
+  /** {@code spool deployments promote ID}. */
+  @Command(
+      name = "promote",
+      mixinStandardHelpOptions = true,
+      description = "Make ID the active deployment: new runs go to it; the active one is retired.")
+  static final class Promote implements Callable<Integer> {
+    @ParentCommand DeploymentsCommand parent;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "Deployment id.")
+    String id;
+
+    @Override
+    public Integer call() {
+      if (id.isBlank() || id.length() > 100) {
+        throw CliException.usage("a deployment id must be 1 to 100 characters");
+      }
+      try (RunStore store = Stores.open(parent.cli.storeUri(), true)) {
+        java.util.Optional<String> before = store.activeDeployment();
+        store.promote(id, Instant.now());
+        long live =
+            store.workers(Instant.now().minus(LIVE)).stream()
+                .filter(w -> w.deployment().equals(id))
+                .count();
+        parent
+            .cli
+            .io()
+            .out()
+            .println(
+                "deployment "
+                    + id
+                    + " is active"
+                    + before
+                        .filter(b -> !b.equals(id))
+                        .map(b -> "; " + b + " is retired")
+                        .orElse("")
+                    + (live == 0
+                        ? " (no live worker of " + id + " yet: its runs wait for one)"
+                        : ""));
+        return 0;
+      }
+    }
+  }
+}
