@@ -46,6 +46,15 @@ public interface Context {
   void sleep(Duration duration);
 
   /**
+   * Appends a custom event to the run's stream at the current step, for libraries that trace what
+   * they do (the LLM layer writes {@code llm.retry}, {@code llm.failover}, …). {@code type} must be
+   * {@code namespace.name} in lower case and may not use the engine's namespaces ({@code run.},
+   * {@code step.}, {@code signal.}, {@code worker.}); {@code data} is written as JSON. Like
+   * progress, an event is not repeated when a run replays the step.
+   */
+  void event(String type, Object data);
+
+  /**
    * Waits durably for the signal {@code name} (sent with {@code POST /v1/runs/{id}/signals/{name}}
    * or {@code Spool.signal}) and returns its value, or empty once {@code timeout} passed. A signal
    * sent before the wait, or while no worker was running, is kept and received here. A long wait

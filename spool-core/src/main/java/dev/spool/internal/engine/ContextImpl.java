@@ -20,6 +20,11 @@ final class ContextImpl implements Context {
 
   private final Scope own;
 
+  private static final java.util.regex.Pattern CUSTOM_TYPE =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
+  private static final java.util.regex.Pattern RESERVED =
+      java.util.regex.Pattern.compile("(run|step|signal|worker)\\..*");
+
   ContextImpl(Scope own) {
     this.own = own;
   }
@@ -73,6 +78,19 @@ final class ContextImpl implements Context {
   public void progress(Object data) {
     Scope s = scope();
     s.run().progress(s, data);
+  }
+
+  @Override
+  public void event(String type, Object data) {
+    if (type == null || !CUSTOM_TYPE.matcher(type).matches() || RESERVED.matcher(type).matches()) {
+      throw new IllegalArgumentException(
+          "custom event type must look like 'namespace.name' in lower case and not use the"
+              + " run., step., signal. or worker. namespaces, got '"
+              + type
+              + "'");
+    }
+    Scope s = scope();
+    s.run().custom(s, type, data);
   }
 
   @Override

@@ -36,7 +36,7 @@ final class Echoes {
         return new Echoes(counts);
       }
       for (Event e : page) {
-        if (e.type().equals(EventTypes.PROGRESS) || e.type().equals(EventTypes.OUTPUT)) {
+        if (writtenByBody(e.type())) {
           counts
               .computeIfAbsent(key(e.type(), e.path(), e.attempt()), k -> new AtomicInteger())
               .incrementAndGet();
@@ -44,6 +44,16 @@ final class Echoes {
         after = e.seq();
       }
     }
+  }
+
+  /** Events a step body writes itself (progress, output, custom events), which replay repeats. */
+  private static boolean writtenByBody(String type) {
+    return type.equals(EventTypes.PROGRESS)
+        || type.equals(EventTypes.OUTPUT)
+        || !(type.startsWith("run.")
+            || type.startsWith("step.")
+            || type.startsWith("signal.")
+            || type.startsWith("worker."));
   }
 
   /** True (and consumes one) if this call was already written by an earlier execution. */

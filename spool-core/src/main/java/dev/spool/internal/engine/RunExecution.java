@@ -292,6 +292,13 @@ public final class RunExecution {
     }
   }
 
+  void custom(Scope scope, String type, Object data) {
+    String path = scope.displayPath();
+    if (!echoes.alreadyWritten(type, path, scope.attempt())) {
+      writer.append(event(type, path, scope.attempt(), Json.write(data)));
+    }
+  }
+
   void output(Scope scope, String stream, String chunk) {
     String path = scope.displayPath();
     if (!echoes.alreadyWritten(EventTypes.OUTPUT, path, scope.attempt())) {
