@@ -24,7 +24,6 @@ import dev.spool.store.Transition;
 import dev.spool.store.WorkerBeat;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -43,9 +42,7 @@ public final class MemoryRunStore implements RunStore {
   private final Map<String, String> byKey = new HashMap<>();
   private final Map<String, ApiKey> keys = new LinkedHashMap<>();
   private final Limits limits = new Limits();
-  private final Map<String, WorkerBeat> workerBeats = new HashMap<>();
-  private final Map<String, DeploymentInfo> promoted = new HashMap<>();
-  private String active;
+  private final Registry registry = new Registry();
 
   @Override
   public CreateResult createRun(NewRun spec) {
@@ -73,12 +70,7 @@ public final class MemoryRunStore implements RunStore {
 
   @Override
   public Optional<RunInfo> getRun(String runId) {
-    lock.lock();
-    try {
-      return Optional.ofNullable(runs.get(runId)).map(MemoryRun::info);
-    } finally {
-      lock.unlock();
-    }
+    return locked(() -> Optional.ofNullable(runs.get(runId)).map(MemoryRun::info));
   }
 
   @Override
@@ -229,17 +221,14 @@ public final class MemoryRunStore implements RunStore {
 
   @Override
   public List<RunInfo> expiredLeases(Instant now, int limit) {
-    lock.lock();
-    try {
-      return runs.values().stream()
-          .filter(r -> r.status == RunStatus.RUNNING && r.leaseExpiresAt.isBefore(now))
-          .sorted(Comparator.comparing((MemoryRun r) -> r.leaseExpiresAt))
-          .limit(limit)
-          .map(MemoryRun::info)
-          .toList();
-    } finally {
-      lock.unlock();
-    }
+    return locked(
+        () ->
+            runs.values().stream()
+                .filter(r -> r.status == RunStatus.RUNNING && r.leaseExpiresAt.isBefore(now))
+                .sorted(Comparator.comparing((MemoryRun r) -> r.leaseExpiresAt))
+                .limit(limit)
+                .map(MemoryRun::info)
+                .toList());
   }
 
   @Override
@@ -331,15 +320,12 @@ public final class MemoryRunStore implements RunStore {
 
   @Override
   public List<RunControl> controls(String owner) {
-    lock.lock();
-    try {
-      return runs.values().stream()
-          .filter(r -> r.status == RunStatus.RUNNING && owner.equals(r.owner))
-          .map(r -> new RunControl(r.spec.runId(), r.cancelRequested, r.lastSignalSeq))
-          .toList();
-    } finally {
-      lock.unlock();
-    }
+    return locked(
+        () ->
+            runs.values().stream()
+                .filter(r -> r.status == RunStatus.RUNNING && owner.equals(r.owner))
+                .map(r -> new RunControl(r.spec.runId(), r.cancelRequested, r.lastSignalSeq))
+                .toList());
   }
 
   @Override
@@ -358,22 +344,12 @@ public final class MemoryRunStore implements RunStore {
 
   @Override
   public Optional<ApiKey> apiKeyByHash(String hash) {
-    lock.lock();
-    try {
-      return keys.values().stream().filter(k -> k.hash().equals(hash)).findFirst();
-    } finally {
-      lock.unlock();
-    }
+    return locked(() -> keys.values().stream().filter(k -> k.hash().equals(hash)).findFirst());
   }
 
   @Override
   public List<ApiKey> apiKeys() {
-    lock.lock();
-    try {
-      return List.copyOf(keys.values());
-    } finally {
-      lock.unlock();
-    }
+    return locked(() -> List.copyOf(keys.values()));
   }
 
   @Override
@@ -413,89 +389,43 @@ public final class MemoryRunStore implements RunStore {
 
   @Override
   public void beatWorker(WorkerBeat beat) {
-    lock.lock();
-    try {
-      workerBeats.put(beat.workerId(), beat);
-    } finally {
-      lock.unlock();
-    }
+    registry.beat(beat);
   }
 
   @Override
   public void removeWorker(String workerId) {
-    lock.lock();
-    try {
-      workerBeats.remove(workerId);
-    } finally {
-      lock.unlock();
-    }
+    registry.remove(workerId);
   }
 
   @Override
   public List<WorkerBeat> workers(Instant aliveSince) {
-    lock.lock();
-    try {
-      return workerBeats.values().stream()
-          .filter(w -> !w.at().isBefore(aliveSince))
-          .sorted(Comparator.comparing(WorkerBeat::deployment).thenComparing(WorkerBeat::workerId))
-          .toList();
-    } finally {
-      lock.unlock();
-    }
+    return registry.workers(aliveSince);
   }
 
   @Override
   public void promote(String deployment, Instant now) {
-    lock.lock();
-    try {
-      if (active != null && !active.equals(deployment)) {
-        DeploymentInfo was = promoted.get(active);
-        promoted.put(
-            active, new DeploymentInfo(active, DeploymentInfo.State.RETIRED, was.promotedAt(), 0));
-      }
-      promoted.put(
-          deployment,
-          new DeploymentInfo(deployment, DeploymentInfo.State.ACTIVE, Optional.of(now), 0));
-      active = deployment;
-    } finally {
-      lock.unlock();
-    }
+    registry.promote(deployment, now);
   }
 
   @Override
   public Optional<String> activeDeployment() {
-    lock.lock();
-    try {
-      return Optional.ofNullable(active);
-    } finally {
-      lock.unlock();
-    }
+    return registry.active();
   }
 
   @Override
   public List<DeploymentInfo> deployments() {
+    Map<String, Long> inFlight = new TreeMap<>();
     lock.lock();
     try {
-      Map<String, Long> inFlight = new TreeMap<>();
-      promoted.keySet().forEach(d -> inFlight.put(d, 0L));
       for (MemoryRun r : runs.values()) {
         if (!r.status.isTerminal()) {
           inFlight.merge(r.spec.deployment(), 1L, Long::sum);
         }
       }
-      List<DeploymentInfo> out = new ArrayList<>();
-      inFlight.forEach(
-          (d, n) -> {
-            DeploymentInfo p = promoted.get(d);
-            out.add(
-                p == null
-                    ? new DeploymentInfo(d, DeploymentInfo.State.NEW, Optional.empty(), n)
-                    : new DeploymentInfo(d, p.state(), p.promotedAt(), n));
-          });
-      return out;
     } finally {
       lock.unlock();
     }
+    return registry.deployments(inFlight);
   }
 
   @Override
@@ -506,107 +436,13 @@ public final class MemoryRunStore implements RunStore {
   @Override
   public void close() {}
 
-  /** One run's mutable state, guarded by the store's lock. */
-  private static final class MemoryRun {
-    final NewRun spec;
-    final List<Event> events = new ArrayList<>();
-    final TreeMap<String, Checkpoint> checkpoints = new TreeMap<>();
-    RunStatus status = RunStatus.QUEUED;
-    String result;
-    String error;
-    Instant startedAt;
-    Instant finishedAt;
-    int attempt;
-    long epoch;
-    String owner;
-    Instant leaseExpiresAt;
-    Instant claimedAt;
-    Instant firstExpiry;
-    Instant heartbeatAt;
-    Instant resumeAt;
-    boolean cancelRequested;
-    int recoveries;
-    long lastSignalSeq;
-
-    MemoryRun(NewRun spec) {
-      this.spec = spec;
-    }
-
-    void append(NewEvent e) {
-      events.add(
-          new Event(
-              events.size() + 1, spec.runId(), e.type(), e.ts(), e.path(), e.attempt(), e.data()));
-    }
-
-    boolean claimable(ClaimRequest req) {
-      return switch (status) {
-        case QUEUED -> true;
-        case WAITING -> resumeAt != null && !resumeAt.isAfter(req.now());
-        case RUNNING -> req.takeOverFrom().map(o -> o.equals(owner)).orElse(false);
-        default -> false;
-      };
-    }
-
-    Lease lease(ClaimRequest req) {
-      epoch++;
-      attempt++;
-      owner = req.owner();
-      status = RunStatus.RUNNING;
-      claimedAt = req.now();
-      firstExpiry = req.now().plus(req.ttl());
-      leaseExpiresAt = firstExpiry;
-      heartbeatAt = req.now();
-      resumeAt = null;
-      if (startedAt == null) {
-        startedAt = req.now();
-      }
-      return new Lease(spec.runId(), owner, epoch, leaseExpiresAt, attempt);
-    }
-
-    void apply(Transition t, Instant at) {
-      status = t.status();
-      switch (t.status()) {
-        case COMPLETED, FAILED, CANCELLED -> {
-          result = t.result().orElse(null);
-          error = t.error().orElse(null);
-          finishedAt = at;
-          resumeAt = null;
-          owner = null;
-          leaseExpiresAt = null;
-        }
-        case WAITING, QUEUED -> {
-          resumeAt = t.resumeAt().orElse(null);
-          if (t.wakeOnSignalAfter().map(seen -> lastSignalSeq > seen).orElse(false)) {
-            resumeAt = at;
-          }
-          owner = null;
-          leaseExpiresAt = null;
-        }
-        case RUNNING -> {}
-      }
-    }
-
-    RunInfo info() {
-      return new RunInfo(
-          spec.runId(),
-          spec.workflow(),
-          spec.version(),
-          status,
-          spec.input(),
-          Optional.ofNullable(result),
-          Optional.ofNullable(error),
-          spec.createdAt(),
-          Optional.ofNullable(startedAt),
-          Optional.ofNullable(finishedAt),
-          events.size(),
-          spec.deployment(),
-          attempt,
-          Optional.ofNullable(owner),
-          Optional.ofNullable(heartbeatAt),
-          Optional.ofNullable(resumeAt),
-          spec.idempotencyKey(),
-          cancelRequested,
-          recoveries);
+  /** Runs {@code body} under the store's lock. */
+  private <T> T locked(java.util.function.Supplier<T> body) {
+    lock.lock();
+    try {
+      return body.get();
+    } finally {
+      lock.unlock();
     }
   }
 }

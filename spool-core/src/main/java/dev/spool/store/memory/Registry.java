@@ -1,0 +1,98 @@
+package dev.spool.store.memory;
+
+import dev.spool.store.DeploymentInfo;
+import dev.spool.store.WorkerBeat;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
+
+/** The worker registry and deployments of {@link MemoryRunStore}, behind a lock of its own. */
+final class Registry {
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Map<String, WorkerBeat> workers = new HashMap<>();
+  private final Map<String, DeploymentInfo> promoted = new HashMap<>();
+  private String active;
+
+  void beat(WorkerBeat beat) {
+    lock.lock();
+    try {
+      workers.put(beat.workerId(), beat);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void remove(String workerId) {
+    lock.lock();
+    try {
+      workers.remove(workerId);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  List<WorkerBeat> workers(Instant aliveSince) {
+    lock.lock();
+    try {
+      return workers.values().stream()
+          .filter(w -> !w.at().isBefore(aliveSince))
+          .sorted(Comparator.comparing(WorkerBeat::deployment).thenComparing(WorkerBeat::workerId))
+          .toList();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void promote(String deployment, Instant now) {
+    lock.lock();
+    try {
+      if (active != null && !active.equals(deployment)) {
+        DeploymentInfo was = promoted.get(active);
+        promoted.put(
+            active, new DeploymentInfo(active, DeploymentInfo.State.RETIRED, was.promotedAt(), 0));
+      }
+      promoted.put(
+          deployment,
+          new DeploymentInfo(deployment, DeploymentInfo.State.ACTIVE, Optional.of(now), 0));
+      active = deployment;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  Optional<String> active() {
+    lock.lock();
+    try {
+      return Optional.ofNullable(active);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Every promoted deployment and every one with runs in flight ({@code inFlight}), by id. */
+  List<DeploymentInfo> deployments(Map<String, Long> inFlight) {
+    lock.lock();
+    try {
+      Map<String, Long> all = new TreeMap<>(inFlight);
+      promoted.keySet().forEach(d -> all.putIfAbsent(d, 0L));
+      List<DeploymentInfo> out = new ArrayList<>();
+      all.forEach(
+          (d, n) -> {
+            DeploymentInfo p = promoted.get(d);
+            out.add(
+                p == null
+                    ? new DeploymentInfo(d, DeploymentInfo.State.NEW, Optional.empty(), n)
+                    : new DeploymentInfo(d, p.state(), p.promotedAt(), n));
+          });
+      return out;
+    } finally {
+      lock.unlock();
+    }
+  }
+}
