@@ -224,4 +224,77 @@ class UiRunIT extends UiTestBase {
             java.util.stream.LongStream.rangeClosed(1, lastSeq).boxed().toList());
     assertThat(out.get("text")).isEqualTo(resultText(runId));
   }
+
+  /**
+   * The page's own modules on shapes no built-in workflow makes yet: output from an attempt that
+   * then failed, parallel branches, calls inside a retried attempt, and LLM usage and provider.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void outputsAndTraceHandleSupersededAttemptsBranchesAndLlmData() {
+    browser.open(url("#/runs"));
+    Map<String, Object> out =
+        (Map<String, Object>)
+            browser.jsAsync(
+                """
+                const done = arguments[arguments.length - 1];
+                Promise.all([import('/ui/run-model.js'), import('/ui/trace.js')]).then(([m, t]) => {
+                  let seq = 0;
+                  const ev = (type, path, attempt, data) => ({
+                    seq: ++seq, runId: 'r1', type, ts: new Date(1000 + seq * 10).toISOString(), path, attempt, data });
+                  const model = new m.RunModel('r1');
+                  [
+                    ev('run.started', '', 1, {}),
+                    ev('step.started', 'blog/write#0', 1, { component: 'write', input: 'x' }),
+                    ev('output', 'blog/write#0', 1, { stream: 'text', chunk: 'lost ' }),
+                    ev('step.started', 'blog/write#0/tool#0', 1, { component: 'tool' }),
+                    ev('output', 'blog/write#0/tool#0', 1, { stream: 'text', chunk: 'also lost ' }),
+                    ev('step.completed', 'blog/write#0/tool#0', 1, { component: 'tool', durationMs: 5, output: 1 }),
+                    ev('step.retrying', 'blog/write#0', 1, { component: 'write', error: { type: 'E', message: 'boom' }, delayMs: 20, nextAttempt: 2 }),
+                    ev('step.started', 'blog/write#0', 2, { component: 'write', input: 'x' }),
+                    ev('step.started', 'blog/write#0@2/tool#0', 1, { component: 'tool' }),
+                    ev('step.completed', 'blog/write#0@2/tool#0', 1, { component: 'tool', durationMs: 5, output: 2 }),
+                    ev('output', 'blog/write#0', 2, { stream: 'text', chunk: 'kept' }),
+                    ev('llm.retry', 'blog/write#0', 2, { provider: 'openai', status: 429 }),
+                    ev('step.completed', 'blog/write#0', 2, { component: 'write', durationMs: 30, output: 'kept',
+                      usage: { inputTokens: 12, outputTokens: 30, totalTokens: 42 }, provider: 'fake-openai' }),
+                    ev('step.started', 'blog/all#1[0]/section#0', 1, { component: 'section' }),
+                    ev('step.started', 'blog/all#1[1]/section#0', 1, { component: 'section' }),
+                    ev('step.completed', 'blog/all#1[1]/section#0', 1, { component: 'section', durationMs: 9, output: 'b' }),
+                    ev('step.completed', 'blog/all#1[0]/section#0', 1, { component: 'section', durationMs: 9, output: 'a' }),
+                    ev('run.completed', '', 1, { result: 'kept' }),
+                  ].forEach((e) => model.apply(e));
+                  const view = new t.TraceView(model);
+                  view.render(true);
+                  const rows = [...view.el.querySelectorAll('.trace-row')].map((r) =>
+                    [r.dataset.path, r.dataset.kind, r.dataset.status, r.dataset.attempts].join(' '));
+                  const write = view.el.querySelector('.trace-row[data-path="blog/write#0"]');
+                  done({
+                    text: model.outputs.text('text'),
+                    superseded: model.outputs.superseded('text'),
+                    rows,
+                    chips: [...write.querySelectorAll('.chip')].map((c) => c.textContent),
+                    llm: model.trace.nodes.get('blog/write#0').llm.length,
+                  });
+                }).catch((e) => done({ error: String(e.stack || e) }));
+                """);
+    assertThat(out).doesNotContainKey("error");
+    assertThat(out.get("text")).isEqualTo("kept");
+    assertThat(out.get("superseded")).isEqualTo(2L);
+    assertThat((List<String>) out.get("rows"))
+        .containsExactly(
+            "blog workflow completed 0",
+            "blog/write#0 step completed 2",
+            "blog/write#0/tool#0 step completed 1",
+            "blog/write#0@2 scope completed 0",
+            "blog/write#0@2/tool#0 step completed 1",
+            "blog/all#1 group completed 0",
+            "blog/all#1[0] branch completed 0",
+            "blog/all#1[0]/section#0 step completed 1",
+            "blog/all#1[1] branch completed 0",
+            "blog/all#1[1]/section#0 step completed 1");
+    assertThat((List<String>) out.get("chips"))
+        .containsExactly("2 attempts", "fake-openai", "42 tokens");
+    assertThat(out.get("llm")).isEqualTo(1L);
+  }
 }

@@ -24,10 +24,12 @@ function route(force = false) {
 }
 
 function mount(next) {
+  const moved = view !== null;
   view?.destroy();
   view = next;
   fill(main, next.el);
   next.start();
+  if (moved) main.focus({ preventScroll: true }); // a screen reader starts reading the new page
 }
 
 window.addEventListener('hashchange', () => route());

@@ -60,6 +60,15 @@ export function summary(e) {
       return d.reason === 'signal' ? `for signal "${d.name}"` : `${d.reason || ''} ${d.until || ''}`;
     case 'signal.received':
       return `${d.name}: ${JSON.stringify(d.value)}`;
+    case 'run.started':
+    case 'run.resumed':
+      return `on ${d.worker || 'a worker'}${d.checkpoints ? `, from ${d.checkpoints} checkpoint${d.checkpoints === 1 ? '' : 's'}` : ''}`;
+    case 'run.completed':
+      return `in ${duration(d.durationMs)}`;
+    case 'run.cancel_requested':
+      return d.reason || '';
+    case 'worker.lost':
+      return `recovery ${d.recovery} of ${d.maxRecoveries}${d.requeued ? ', requeued' : ', not requeued'}`;
     default: {
       const s = JSON.stringify(d);
       return s === '{}' ? '' : s.length > 120 ? `${s.slice(0, 117)}…` : s;

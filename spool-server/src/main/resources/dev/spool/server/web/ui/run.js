@@ -20,7 +20,7 @@ export class RunPage {
     this.overview = new Overview(this);
     this.trace = new TraceView(this.model);
     this.log = new EventLog();
-    this.badge = h('span', { id: 'run-status' });
+    this.badge = h('span', { id: 'run-status', 'aria-live': 'polite' });
     this.conn = h('span.conn', { id: 'conn', title: 'event stream' });
     this.cancelBtn = h('button.danger', { type: 'button', id: 'cancel-run', hidden: true, onclick: () => this.cancel() }, 'Cancel run');
     this.problem = h('div', { id: 'run-problem' });
@@ -141,7 +141,8 @@ export class RunPage {
     const now = Date.now();
     const start = m.startTs ?? (i.startedAt ? Date.parse(i.startedAt) : null);
     const end = m.endTs ?? (i.finishedAt ? Date.parse(i.finishedAt) : null);
-    const running = !m.ended && !['completed', 'failed', 'cancelled'].includes(i.status);
+    // Only a run a worker holds has a heartbeat to watch; a waiting or queued run holds none.
+    const held = (m.status || i.status) === 'running' && i.worker;
     const beatAge = i.heartbeatAt ? now - Date.parse(i.heartbeatAt) : null;
     const rows = [
       ['Workflow', `${i.workflow} v${i.version}`],
@@ -150,8 +151,11 @@ export class RunPage {
       ['Duration', h('span', { id: 'run-duration' }, start ? duration((end ?? now) - start) : '–')],
       ['Deployment', i.deployment],
       ['Worker', i.worker || '–'],
-      ['Heartbeat', h('span', { id: 'run-heartbeat', class: running && beatAge > 20000 ? 'stale' : '' },
-        i.heartbeatAt ? `${ago(i.heartbeatAt, now)}` : '–')],
+      ['Heartbeat', h('span', {
+        id: 'run-heartbeat',
+        class: held && beatAge > 20000 ? 'stale' : '',
+        title: held ? 'the worker renews its lease on this run' : 'no worker holds this run',
+      }, held && i.heartbeatAt ? ago(i.heartbeatAt, now) : '–')],
       ['Attempt', String(i.attempt)],
       ['Recoveries', String(Math.max(i.recoveries, m.recoveries))],
       ['Events', String(m.lastSeq)],
