@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -48,6 +50,7 @@ final class Browser implements AutoCloseable {
 
   final ChromeDriver driver;
   private final ChromeDriverService service;
+  private final List<LogEntry> console = new ArrayList<>();
 
   private Browser(ChromeDriverService service, ChromeDriver driver) {
     this.service = service;
@@ -174,9 +177,17 @@ final class Browser implements AutoCloseable {
     }
   }
 
-  /** What the page logged, for a failing test's report. */
+  /** What the page logged since the last call. */
+  List<LogEntry> newConsoleEntries() {
+    List<LogEntry> fresh = driver.manage().logs().get(LogType.BROWSER).getAll();
+    console.addAll(fresh);
+    return fresh;
+  }
+
+  /** Everything the page logged, for a failing test's report. */
   String console() {
-    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+    newConsoleEntries();
+    return console.stream()
         .map(e -> e.getLevel() + " " + e.getMessage())
         .collect(Collectors.joining("\n"));
   }

@@ -12,9 +12,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.logging.Level;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,6 +60,24 @@ abstract class UiTestBase {
     h = new ServerHarness(dir, options);
     h.worker();
     browser = Browser.start();
+  }
+
+  /**
+   * The page threw nothing and broke no policy (CSP) during the test. Failed requests are not
+   * errors here: some tests make them on purpose (a refused start, a server restart).
+   */
+  @AfterEach
+  void noPageErrors() {
+    if (browser == null) {
+      return;
+    }
+    List<String> errors =
+        browser.newConsoleEntries().stream()
+            .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+            .map(e -> e.getMessage())
+            .filter(m -> !m.contains("Failed to load resource"))
+            .toList();
+    assertThat(errors).as("errors in the browser's console").isEmpty();
   }
 
   @AfterAll
