@@ -21,7 +21,7 @@ class UiRunIT extends UiTestBase {
 
   @Test
   void startFromTheFormWatchTheOutputGrowAndReloadMidRunWithoutGapOrDuplicate() {
-    String runId = startFromForm("hello", Map.of("name", "Ada", "chunkMillis", "150"));
+    String runId = startFromForm("hello", Map.of("name", "Ada", "chunkMillis", "200"));
 
     // The output grows chunk by chunk while the run is running.
     List<Integer> lengths = new ArrayList<>();
@@ -39,6 +39,7 @@ class UiRunIT extends UiTestBase {
     browser.screenshot("run-view-live");
 
     // Reload while the run is still going: the page rebuilds the history, then follows live.
+    assertThat(h.store.getRun(runId).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
     browser.driver.navigate().refresh();
     browser.visible(".run-page[data-run-id='" + runId + "']");
     assertThat(h.store.getRun(runId).orElseThrow().status())
