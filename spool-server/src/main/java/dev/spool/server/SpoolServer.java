@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>The routes are described by {@code GET /v1/openapi.json}.
+ * <p>The routes are described by {@code GET /v1/openapi.json}. The web UI is served at {@code /}
+ * and the browser client at {@code /spool-client.js} (see {@link Builder#webUi(boolean)}).
  */
 public final class SpoolServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SpoolServer.class);
@@ -164,6 +165,7 @@ public final class SpoolServer implements AutoCloseable {
     private boolean requireApiKeys = true;
     private long maxBodyBytes = 1 << 20;
     private Duration keepAlive = Duration.ofSeconds(15);
+    private boolean webUi = true;
 
     private Builder(Spool spool) {
       this.spool = Objects.requireNonNull(spool, "spool");
@@ -203,11 +205,20 @@ public final class SpoolServer implements AutoCloseable {
     }
 
     /**
+     * Whether to serve the web UI at {@code /} and the browser client at {@code /spool-client.js}
+     * (default true). Both only call the API, with the user's key when keys are required.
+     */
+    public Builder webUi(boolean serve) {
+      this.webUi = serve;
+      return this;
+    }
+
+    /**
      * @throws IllegalArgumentException for a setting out of range, naming it
      */
     public SpoolServer build() {
       return new SpoolServer(
-          spool, new Settings(host, port, requireApiKeys, maxBodyBytes, keepAlive));
+          spool, new Settings(host, port, requireApiKeys, maxBodyBytes, keepAlive, webUi));
     }
   }
 }

@@ -33,7 +33,7 @@ class ErrorsIT {
   void unknownRoutesAndMethodsAreProblems() {
     assertThat(problem(h.get("/v1/nothing"), 404, "no-route"))
         .contains("GET /v1/nothing", "/v1/openapi.json");
-    assertThat(problem(h.get("/"), 404, "no-route")).contains("GET /");
+    assertThat(problem(h.get("/nothing"), 404, "no-route")).contains("GET /nothing", "web UI");
     assertThat(problem(h.post("/v1/runs", "{}"), 405, "method-not-allowed"))
         .contains("POST /v1/runs");
     HttpResponse<String> delete = h.send(h.request("/v1/runs/x").DELETE().build());

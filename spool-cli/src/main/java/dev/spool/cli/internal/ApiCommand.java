@@ -42,6 +42,9 @@ public final class ApiCommand implements Callable<Integer> {
                       + cli.storeUri());
         }
         io.err().println("OpenAPI: " + s.baseUri() + "/v1/openapi.json");
+        io.err()
+            .println(
+                "web UI: " + s.baseUri() + "/" + (noAuth ? "" : " (it asks for an API key once)"));
         stop.await();
         io.err().println("stopping: open streams end; clients resume elsewhere");
       }

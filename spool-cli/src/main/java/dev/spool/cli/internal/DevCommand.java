@@ -33,6 +33,7 @@ public final class DevCommand implements Callable<Integer> {
         io.err()
             .println(
                 "spool dev: API on " + s.baseUri() + " (no API keys), store " + store.describe());
+        io.err().println("web UI: " + s.baseUri() + "/");
         io.err()
             .println(
                 "try: spool run hello --input '{\"name\":\"Ada\"}' --server "

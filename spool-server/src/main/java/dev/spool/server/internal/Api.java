@@ -38,6 +38,9 @@ public final class Api {
           config.http.prefer405over404 = true;
           config.jetty.host = settings.host();
           config.jetty.port = settings.port();
+          if (settings.webUi()) {
+            WebUi.serve(config);
+          }
           config.routes.before(
               ctx -> {
                 if (Cors.handle(ctx)) {

@@ -43,7 +43,7 @@ public final class Problems {
               "there is no route "
                   + route
                   + "; the API is described at /v1/openapi.json (every route starts with /v1/,"
-                  + " except /health)");
+                  + " except /health; the web UI is at /)");
       case 405 ->
           new ApiProblem(
               405,

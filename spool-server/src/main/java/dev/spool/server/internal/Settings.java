@@ -5,7 +5,12 @@ import java.util.Objects;
 
 /** A server's settings, checked once by the builder. */
 public record Settings(
-    String host, int port, boolean requireApiKeys, long maxBodyBytes, Duration keepAlive) {
+    String host,
+    int port,
+    boolean requireApiKeys,
+    long maxBodyBytes,
+    Duration keepAlive,
+    boolean webUi) {
   public Settings {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(keepAlive, "keepAlive");
