@@ -99,7 +99,22 @@ class RunsIT {
     assertThat(run.get("cancelRequested").asBoolean()).isFalse();
     assertThat(run.get("recoveries").asInt()).isZero();
     assertThat(run.get("idempotencyKey").asText()).isEqualTo("k");
+    assertThat(run.get("waitingForWorker").asBoolean()).as("no worker runs in this test").isTrue();
+    assertThat(run.get("note").asText()).contains("no live worker of deployment default");
     assertThat(problem(h.get("/v1/runs/nope"), 404, "unknown-run")).contains("'nope'");
+  }
+
+  @Test
+  void aQueuedRunWithALiveWorkerOfItsDeploymentIsNotWaitingForOne() {
+    h.spool
+        .store()
+        .beatWorker(
+            new dev.spool.store.WorkerBeat(
+                "w1", "default", Instant.now(), Instant.now(), 0, false));
+    String id = h.start("hello", "{\"name\":\"Ada\"}");
+    JsonNode run = json(h.get("/v1/runs/" + id));
+    assertThat(run.get("waitingForWorker").asBoolean()).isFalse();
+    assertThat(run.has("note")).isFalse();
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.spool.store.RunQuery;
 import dev.spool.store.RunStore;
 import io.javalin.http.Context;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,9 @@ public final class RunRoutes {
   private static final int DEFAULT_LIMIT = 50;
   private static final int MAX_LIMIT = 1000;
   private static final Duration MAX_RESULT_WAIT = Duration.ofMinutes(5);
+
+  /** A worker that beat within this long counts as live (workers beat every few seconds). */
+  private static final Duration LIVE_WORKER = Duration.ofSeconds(30);
 
   private final Spool spool;
   private final RunStore store;
@@ -110,7 +114,28 @@ public final class RunRoutes {
   }
 
   private void one(Context ctx) {
-    Responses.json(ctx, 200, RunJson.of(find(store, ctx.pathParam("id")), spool.clock().now()));
+    RunInfo run = find(store, ctx.pathParam("id"));
+    Instant now = spool.clock().now();
+    ObjectNode json = RunJson.of(run, now);
+    boolean claimable =
+        run.status() == RunStatus.QUEUED
+            || (run.status() == RunStatus.WAITING
+                && run.resumeAt().map(t -> !t.isAfter(now)).orElse(false));
+    boolean noWorker =
+        claimable
+            && store.workers(now.minus(LIVE_WORKER)).stream()
+                .noneMatch(w -> w.deployment().equals(run.deployment()));
+    json.put("waitingForWorker", noWorker);
+    if (noWorker) {
+      json.put(
+          "note",
+          "no live worker of deployment "
+              + run.deployment()
+              + ": the run starts when one is up (spool worker --deployment "
+              + run.deployment()
+              + ")");
+    }
+    Responses.json(ctx, 200, json);
   }
 
   /**
