@@ -23,8 +23,8 @@ public record TestRun<O>(
   }
 
   /**
-   * The text of an output stream as a client assembles it: chunks in order, without those an
-   * {@code output.superseded} event voided.
+   * The text of an output stream as a client assembles it: chunks in order, without those an {@code
+   * output.superseded} event voided.
    */
   public String outputText(String stream) {
     return new OutputAssembler().acceptAll(events).text(stream);
