@@ -10,6 +10,7 @@ import dev.spool.store.RunStores;
 import dev.spool.store.StoreException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /** Opens stores and builds the runtime the way every command does. */
@@ -38,9 +39,14 @@ final class Stores {
 
   /** The built-in workflows and those of every {@link WorkflowProvider} on the class path. */
   static List<Workflow<?, ?>> workflows() {
+    return workflows(Optional.empty());
+  }
+
+  /** {@link #workflows()} as built for a process whose runs live in {@code store}. */
+  static List<Workflow<?, ?>> workflows(Optional<RunStore> store) {
     List<Workflow<?, ?>> all = new ArrayList<>(Builtins.all());
     for (WorkflowProvider p : ServiceLoader.load(WorkflowProvider.class)) {
-      all.addAll(p.workflows());
+      all.addAll(store.map(p::workflows).orElseGet(p::workflows));
     }
     return all;
   }
@@ -55,7 +61,7 @@ final class Stores {
   /** {@link #spool} still open to settings (lease, recoveries). */
   static Spool.Builder builder(RunStore store, String deployment) {
     return Spool.builder(store)
-        .register(workflows().toArray(new Workflow<?, ?>[0]))
+        .register(workflows(Optional.of(store)).toArray(new Workflow<?, ?>[0]))
         .deployment(deployment);
   }
 }
