@@ -1,0 +1,29 @@
+package dev.spool.examples.onboarding;
+
+import dev.spool.Workflow;
+import dev.spool.WorkflowProvider;
+import dev.spool.examples.common.Lazy;
+import dev.spool.store.RunStore;
+import dev.spool.store.memory.MemoryRunStore;
+import java.util.List;
+
+/**
+ * Makes {@code onboarding} known to {@code spool dev}, {@code spool worker} and {@code spool run}
+ * (listed in {@code META-INF/services/dev.spool.WorkflowProvider}). One {@link OnboardingApp} per
+ * process, configured from the environment.
+ */
+public final class OnboardingProvider implements WorkflowProvider {
+  private static final Lazy<OnboardingApp> APP =
+      Lazy.of(() -> OnboardingApp.create(System.getenv()));
+
+  /** For listing: its LLM limits, should it run, are kept in this process only. */
+  @Override
+  public List<Workflow<?, ?>> workflows() {
+    return workflows(new MemoryRunStore());
+  }
+
+  @Override
+  public List<Workflow<?, ?>> workflows(RunStore store) {
+    return List.of(APP.get().on(store).workflow());
+  }
+}
