@@ -46,9 +46,16 @@ public final class OfflineWriter implements OfflineModel {
 
   private static String plan(String user) {
     String topic = field(user, "Topic");
+    List<String> words = new ArrayList<>();
+    for (String w : topic.split("\\s+")) {
+      if (!Set.of("a", "an", "and", "for", "in", "of", "on", "the", "to", "with").contains(w)) {
+        words.add(w);
+      }
+    }
+    String keywords = String.join(" ", words);
     return Json.write(
         new ResearchPlan(
-            List.of(topic, topic + " failures and recovery", topic + " in production")));
+            List.of(topic, keywords + " failure and recovery", keywords + " in production")));
   }
 
   private static String outline(String user) {
