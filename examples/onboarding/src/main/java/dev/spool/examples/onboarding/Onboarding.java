@@ -132,15 +132,18 @@ public final class Onboarding {
                             return new Enriched(page, null);
                           }
                           PageFacts facts = ctx.call(extract, page);
-                          int n = live.add(url, facts);
-                          ctx.progress(
-                              new Progress(
-                                  "enrich",
-                                  facts.count() + " facts from " + url,
-                                  n,
-                                  found,
-                                  url,
-                                  live.build().fields()));
+                          live.add(
+                              url,
+                              facts,
+                              (n, soFar) ->
+                                  ctx.progress(
+                                      new Progress(
+                                          "enrich",
+                                          facts.count() + " facts from " + url,
+                                          n,
+                                          found,
+                                          url,
+                                          soFar.fields())));
                           return new Enriched(page, facts);
                         });
                 List<String> next = new ArrayList<>();

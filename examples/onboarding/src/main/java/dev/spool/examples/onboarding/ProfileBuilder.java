@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 
 /**
  * Merges page facts into a {@link Profile}: a single fact takes the value most pages state (the
@@ -37,39 +38,54 @@ final class ProfileBuilder {
    * @throws IllegalArgumentException if that page is in already
    */
   int add(String url, PageFacts facts) {
+    return add(url, facts, (n, p) -> {});
+  }
+
+  /**
+   * Adds one page's facts, then tells {@code then} how many pages are in and the profile so far,
+   * before any other page is added: what {@code then} publishes comes out in the order pages came
+   * in.
+   */
+  int add(String url, PageFacts facts, BiConsumer<Integer, Profile> then) {
     PageFacts f = facts.normalized();
     lock.lock();
     try {
-      if (pages.containsKey(url)) {
-        throw new IllegalArgumentException("page " + url + " was enriched twice");
-      }
-      pages.put(url, new EnrichedPage(url, f.pageType(), f.count()));
-      f.company()
-          .forEach(
-              (k, v) ->
-                  votes.computeIfAbsent(k, x -> new LinkedHashMap<>()).merge(v, 1, Integer::sum));
-      for (Person p : f.people()) {
-        people.merge(
-            key(p.name()), p, (a, b) -> a.title().isEmpty() ? new Person(a.name(), b.title()) : a);
-      }
-      for (Product p : f.products()) {
-        products.merge(
-            key(p.name()),
-            p,
-            (a, b) ->
-                new Product(
-                    a.name(),
-                    a.summary().isEmpty() ? b.summary() : a.summary(),
-                    a.price().isEmpty() ? b.price() : a.price()));
-      }
-      f.customers().forEach(c -> customers.putIfAbsent(key(c), c));
-      f.offices().forEach(o -> offices.putIfAbsent(key(o), o));
-      f.investors().forEach(i -> investors.putIfAbsent(key(i), i));
-      f.technologies().forEach(t -> technologies.putIfAbsent(key(t), t));
-      return pages.size();
+      int n = addLocked(url, f);
+      then.accept(n, build());
+      return n;
     } finally {
       lock.unlock();
     }
+  }
+
+  private int addLocked(String url, PageFacts f) {
+    if (pages.containsKey(url)) {
+      throw new IllegalArgumentException("page " + url + " was enriched twice");
+    }
+    pages.put(url, new EnrichedPage(url, f.pageType(), f.count()));
+    f.company()
+        .forEach(
+            (k, v) ->
+                votes.computeIfAbsent(k, x -> new LinkedHashMap<>()).merge(v, 1, Integer::sum));
+    for (Person p : f.people()) {
+      people.merge(
+          key(p.name()), p, (a, b) -> a.title().isEmpty() ? new Person(a.name(), b.title()) : a);
+    }
+    for (Product p : f.products()) {
+      products.merge(
+          key(p.name()),
+          p,
+          (a, b) ->
+              new Product(
+                  a.name(),
+                  a.summary().isEmpty() ? b.summary() : a.summary(),
+                  a.price().isEmpty() ? b.price() : a.price()));
+    }
+    f.customers().forEach(c -> customers.putIfAbsent(key(c), c));
+    f.offices().forEach(o -> offices.putIfAbsent(key(o), o));
+    f.investors().forEach(i -> investors.putIfAbsent(key(i), i));
+    f.technologies().forEach(t -> technologies.putIfAbsent(key(t), t));
+    return pages.size();
   }
 
   /** A page that was linked but could not be read. */
