@@ -35,7 +35,7 @@ class InputErrorsTest {
             "spool: input does not fit workflow 'hello'"),
         Arguments.of(
             List.of("run", "nosuch"),
-            "spool: unknown workflow 'nosuch' (registered: approval, hello, steps)"),
+            "spool: unknown workflow 'nosuch' (registered: approval, blog-writer, hello, onboarding, steps)"),
         Arguments.of(
             List.of("run", "hello", "--input", "{}", "--input-file", "x.json"),
             "spool: give the input with --input or --input-file, not both"),
