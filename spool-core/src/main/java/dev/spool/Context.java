@@ -36,7 +36,13 @@ public interface Context {
   /** Publishes a progress event with any JSON-serializable payload (a map, a record). */
   void progress(Object data);
 
-  /** Appends a chunk (for example LLM tokens) to the named output stream of the run. */
+  /**
+   * Appends a chunk (for example LLM tokens) to the named output stream of the run. If the step
+   * attempt does not finish (its worker dies, it fails and is retried), what it appended is voided
+   * by an {@code output.superseded} event and the next run of the step streams anew; {@link
+   * OutputAssembler} assembles the text that stands. A step that starts its output over itself (the
+   * LLM layer failing over mid-stream) writes {@code event("output.superseded", …)}.
+   */
   void output(String stream, String chunk);
 
   /**

@@ -16,6 +16,16 @@ public final class EventTypes {
   public static final String STEP_FALLBACK = "step.fallback";
   public static final String PROGRESS = "progress";
   public static final String OUTPUT = "output";
+
+  /**
+   * Voids the output written so far at its path and attempt: that step attempt did not finish (its
+   * worker died, it failed or is retried, or the step itself started over, as the LLM layer does
+   * when it fails over mid-stream). A client drops every earlier {@code output} event with the same
+   * path and attempt; what is left, in order, is the output that stands. Data: {@code
+   * {"reason":"resumed"|"retried"|"failed"|…, "chunks":n}}.
+   */
+  public static final String OUTPUT_SUPERSEDED = "output.superseded";
+
   public static final String SIGNAL_RECEIVED = "signal.received";
   public static final String WORKER_LOST = "worker.lost";
   public static final String RUN_HANDOFF = "run.handoff";

@@ -7,6 +7,7 @@ import dev.spool.cli.internal.CliException;
 import dev.spool.cli.internal.DemoCommand;
 import dev.spool.cli.internal.DeploymentsCommand;
 import dev.spool.cli.internal.DevCommand;
+import dev.spool.cli.internal.FakeLlmCommand;
 import dev.spool.cli.internal.Io;
 import dev.spool.cli.internal.KeysCommand;
 import dev.spool.cli.internal.ResumeCommand;
@@ -56,6 +57,7 @@ import picocli.CommandLine.Spec;
       DeploymentsCommand.class,
       SignalCommand.class,
       CancelCommand.class,
+      FakeLlmCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SpoolCommand implements Callable<Integer>, CliContext {

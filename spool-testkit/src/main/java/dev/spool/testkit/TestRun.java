@@ -1,7 +1,7 @@
 package dev.spool.testkit;
 
 import dev.spool.Event;
-import dev.spool.Json;
+import dev.spool.OutputAssembler;
 import dev.spool.RunStatus;
 import java.util.List;
 import java.util.Optional;
@@ -22,16 +22,12 @@ public record TestRun<O>(
     return events.stream().filter(e -> e.type().equals(type)).toList();
   }
 
-  /** The text appended to an output stream, assembled in order. */
+  /**
+   * The text of an output stream as a client assembles it: chunks in order, without those an {@code
+   * output.superseded} event voided.
+   */
   public String outputText(String stream) {
-    StringBuilder sb = new StringBuilder();
-    for (Event e : events("output")) {
-      var data = Json.tree(e.data());
-      if (data.path("stream").asText().equals(stream)) {
-        sb.append(data.path("chunk").asText());
-      }
-    }
-    return sb.toString();
+    return new OutputAssembler().acceptAll(events).text(stream);
   }
 
   /** How many attempts the step at {@code path} started. */

@@ -296,6 +296,9 @@ public final class RunExecution {
     String path = scope.displayPath();
     if (!echoes.alreadyWritten(type, path, scope.attempt())) {
       writer.append(event(type, path, scope.attempt(), Json.write(data)));
+      if (type.equals(EventTypes.OUTPUT_SUPERSEDED)) {
+        echoes.outputSuperseded(path, scope.attempt());
+      }
     }
   }
 
@@ -308,7 +311,36 @@ public final class RunExecution {
               path,
               scope.attempt(),
               Payload.obj().str("stream", stream).str("chunk", chunk).build()));
+      echoes.outputWritten(path, scope.attempt());
     }
+  }
+
+  /**
+   * A step attempt is about to run its body. If an earlier execution of the run started it and did
+   * not finish, its body runs anew: returns the {@code output.superseded} events that void what
+   * that execution streamed, to be written before the attempt starts again.
+   */
+  List<NewEvent> restartAttempt(Scope attempt) {
+    return superseded(
+        echoes.restart(attempt.stepPath(), attempt.path(), attempt.attempt()), "resumed");
+  }
+
+  /** An attempt failed ({@code reason} "retried" or "failed"): voids the output it streamed. */
+  List<NewEvent> attemptFailed(Scope attempt, String reason) {
+    return superseded(echoes.ended(attempt.stepPath(), attempt.path(), attempt.attempt()), reason);
+  }
+
+  private List<NewEvent> superseded(java.util.Map<Echoes.Key, Integer> keys, String reason) {
+    List<NewEvent> out = new java.util.ArrayList<>(keys.size());
+    keys.forEach(
+        (k, chunks) ->
+            out.add(
+                event(
+                    EventTypes.OUTPUT_SUPERSEDED,
+                    k.path(),
+                    k.attempt(),
+                    Payload.obj().str("reason", reason).num("chunks", chunks).build())));
+    return out;
   }
 
   double random(Scope scope) {

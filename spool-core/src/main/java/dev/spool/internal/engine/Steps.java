@@ -10,7 +10,10 @@ import dev.spool.StepTimeoutException;
 import dev.spool.store.Checkpoint;
 import dev.spool.store.Checkpoint.Kind;
 import dev.spool.store.Commit;
+import dev.spool.store.NewEvent;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -59,17 +62,19 @@ final class Steps {
     // firstAttempt > max only when the policy shrank since the failures were recorded.
     for (; attempt <= max; attempt++) {
       run.checkCancelledAt(parent);
-      run.writer()
-          .append(
-              run.event(
-                  EventTypes.STEP_STARTED,
-                  path,
-                  attempt,
-                  Payload.obj().str("component", c.name()).raw("input", inputJson).build()));
+      Scope scope = parent.attemptOf(path, attempt);
+      List<NewEvent> starting = new ArrayList<>(run.restartAttempt(scope));
+      starting.add(
+          run.event(
+              EventTypes.STEP_STARTED,
+              path,
+              attempt,
+              Payload.obj().str("component", c.name()).raw("input", inputJson).build()));
+      run.writer().append(starting.toArray(NewEvent[]::new));
       long t0 = System.nanoTime();
       try {
         run.hook().beforeAttempt(c.name(), path, attempt);
-        O out = runAttempt(parent.attemptOf(path, attempt), c, input, path);
+        O out = runAttempt(scope, c, input, path);
         String outJson = Json.write(out);
         String data =
             Payload.obj()
@@ -85,26 +90,37 @@ final class Steps {
         run.checkInterruption();
         last = t;
         String err = Errors.json(t);
-        if (attempt < max && c.retryPolicy().retries(t)) {
+        boolean retrying = attempt < max && c.retryPolicy().retries(t);
+        List<NewEvent> voided = run.attemptFailed(scope, retrying ? "retried" : "failed");
+        if (retrying) {
           Duration delay =
               c.retryPolicy().delayAfter(attempt, ThreadLocalRandom.current().nextDouble());
+          List<NewEvent> events = new ArrayList<>(voided);
+          events.add(
+              run.event(
+                  EventTypes.STEP_RETRYING,
+                  path,
+                  attempt,
+                  Payload.obj()
+                      .str("component", c.name())
+                      .num("durationMs", millisSince(t0))
+                      .raw("error", err)
+                      .num("delayMs", delay.toMillis())
+                      .num("nextAttempt", attempt + 1)
+                      .build()));
           run.writer()
               .commit(
-                  Commit.of(
-                      new Checkpoint(path, attempt, Kind.ATTEMPT_FAILED, err, run.clock().now()),
-                      run.event(
-                          EventTypes.STEP_RETRYING,
-                          path,
-                          attempt,
-                          Payload.obj()
-                              .str("component", c.name())
-                              .num("durationMs", millisSince(t0))
-                              .raw("error", err)
-                              .num("delayMs", delay.toMillis())
-                              .num("nextAttempt", attempt + 1)
-                              .build())));
+                  new Commit(
+                      events,
+                      List.of(
+                          new Checkpoint(
+                              path, attempt, Kind.ATTEMPT_FAILED, err, run.clock().now())),
+                      Optional.empty()));
           run.pause(delay);
         } else {
+          if (!voided.isEmpty()) {
+            run.writer().append(voided.toArray(NewEvent[]::new));
+          }
           break;
         }
       }

@@ -1,0 +1,130 @@
+package dev.spool.llm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spool.Event;
+import dev.spool.EventTypes;
+import dev.spool.Json;
+import dev.spool.OutputAssembler;
+import dev.spool.RunStatus;
+import dev.spool.store.RunInfo;
+import dev.spool.store.RunStore;
+import dev.spool.store.sqlite.SqliteRunStore;
+import dev.spool.testkit.llm.FakeLlmServer;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A worker process is killed with SIGKILL while an LLM step streams; another process resumes the
+ * run, the step asks again and gets a different answer. The stream marks the first answer's chunks
+ * superseded, so the text a client assembles from the whole stream equals the run's result.
+ */
+class KillMidStreamIT {
+  @TempDir Path dir;
+
+  @Test
+  void aRunKilledMidStreamResumesAndTheAssembledOutputEqualsTheResult() throws Exception {
+    try (FakeLlmServer fake =
+        FakeLlmServer.builder()
+            .tokensPerSecond(25)
+            .respond(
+                req ->
+                    "Answer number "
+                        + req.number()
+                        + ": "
+                        + "durable agents resume where they stopped ".repeat(8).strip())
+            .start()) {
+      Path db = dir.resolve("spool.db");
+      Process first = child(db, fake, "start");
+      String runId = firstLine(first);
+      try (RunStore store = SqliteRunStore.open(db)) {
+        waitForOutputs(store, runId, 8);
+        first.destroyForcibly(); // SIGKILL on Linux
+        assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(store.getRun(runId).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+      }
+
+      Process second = child(db, fake, "resume", runId);
+      assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("resumed child finishes").isTrue();
+      assertThat(second.exitValue()).isZero();
+
+      try (RunStore store = SqliteRunStore.open(db)) {
+        RunInfo done = store.getRun(runId).orElseThrow();
+        assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
+        Reply reply = Json.read(done.result().orElseThrow(), Reply.class);
+        assertThat(reply.text()).startsWith("Answer number 2:");
+
+        List<Event> events = store.readEvents(runId, 0, 100_000);
+        String assembled = new OutputAssembler().acceptAll(events).text("text");
+        assertThat(assembled).isEqualTo(reply.text());
+
+        List<Event> superseded =
+            events.stream().filter(e -> e.type().equals(EventTypes.OUTPUT_SUPERSEDED)).toList();
+        assertThat(superseded).hasSize(1);
+        assertThat(superseded.get(0).path()).isEqualTo("story/write#0");
+        assertThat(Json.tree(superseded.get(0).data()).path("reason").asText())
+            .isEqualTo("resumed");
+        StringBuilder naive = new StringBuilder();
+        events.stream()
+            .filter(e -> e.type().equals(EventTypes.OUTPUT))
+            .forEach(e -> naive.append(Json.tree(e.data()).path("chunk").asText()));
+        assertThat(naive.toString())
+            .as("the killed attempt's chunks are in the stream, marked void")
+            .startsWith("Answer number 1:")
+            .isNotEqualTo(reply.text());
+        for (int i = 0; i < events.size(); i++) {
+          assertThat(events.get(i).seq()).isEqualTo(i + 1);
+        }
+      }
+    }
+  }
+
+  private static void waitForOutputs(RunStore store, String runId, int n)
+      throws InterruptedException {
+    long after = 0;
+    int seen = 0;
+    while (seen < n) {
+      for (Event e : store.awaitEvents(runId, after, 1000, Duration.ofSeconds(10))) {
+        after = e.seq();
+        if (e.type().equals(EventTypes.OUTPUT)) {
+          seen++;
+        }
+      }
+    }
+  }
+
+  private Process child(Path db, FakeLlmServer fake, String mode, String... more) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                StreamChild.class.getName(),
+                mode,
+                db.toString(),
+                fake.baseUrl()));
+    cmd.addAll(List.of(more));
+    return new ProcessBuilder(cmd)
+        .redirectError(ProcessBuilder.Redirect.appendTo(new File(db + ".child.log")))
+        .start();
+  }
+
+  private static String firstLine(Process p) throws Exception {
+    var r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+    String line = r.readLine();
+    assertThat(line).as("child printed its run id").isNotNull().startsWith("r");
+    return line;
+  }
+}
