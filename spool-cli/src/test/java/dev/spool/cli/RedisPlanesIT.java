@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * completed, every stream gapless, and no checkpointed step executed twice.
  */
 class RedisPlanesIT {
-  private static final int STEPS = 30;
+  private static final int STEPS = 20;
   private static final String INPUT = "{\"steps\":" + STEPS + ",\"stepMillis\":150}";
 
   @TempDir Path dir;

@@ -44,7 +44,6 @@ public final class Connection implements AutoCloseable {
   private final StoreUri uri;
   private final SharedResources.Lease resources;
   private final AbstractRedisClient client;
-  private final StatefulConnection<String, String> shared;
   private final RedisClusterAsyncCommands<String, String> async;
 
   private Connection(
@@ -55,7 +54,6 @@ public final class Connection implements AutoCloseable {
     this.uri = uri;
     this.resources = resources;
     this.client = client;
-    this.shared = shared;
     this.async = commands(shared);
   }
 
@@ -209,12 +207,12 @@ public final class Connection implements AutoCloseable {
     return uri.timeout();
   }
 
+  /** Closes every connection of the client (the shared one and blocking ones) and the client. */
   @Override
   public void close() {
     try {
-      shared.close();
-    } finally {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    } finally {
       resources.release();
     }
   }
