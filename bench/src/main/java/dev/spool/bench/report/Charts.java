@@ -33,6 +33,9 @@ final class Charts {
     style(chart.getStyler());
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideSE);
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(100.0);
+    chart.getStyler().setYAxisDecimalPattern("#");
     for (var e : sortedMicros.entrySet()) {
       long[] s = e.getValue();
       if (s.length == 0) {
@@ -72,12 +75,20 @@ final class Charts {
     style(chart.getStyler());
     chart.getStyler().setYAxisLogarithmic(logY);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+    double smallest = Double.MAX_VALUE;
     for (var e : series.entrySet()) {
       List<Double> v = e.getValue().stream().map(d -> Double.isNaN(d) ? 0.0 : d).toList();
       if (logY) {
         v = v.stream().map(d -> Math.max(d, 0.001)).toList();
       }
+      for (double d : v) {
+        smallest = Math.min(smallest, d);
+      }
       chart.addSeries(e.getKey(), categories, v);
+    }
+    if (logY) {
+      // Bars grow from the axis minimum, which a log axis must keep above zero.
+      chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(smallest))));
     }
     BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
   }

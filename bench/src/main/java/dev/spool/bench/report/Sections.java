@@ -97,49 +97,49 @@ final class Sections {
     if (!lat.has("spool")) {
       return;
     }
+    List<String> engines = Report.list(lat);
     md.append("## Main ratios\n\n");
-    double spool = latencySpread("spool", 50).median();
-    for (String e : Report.names(lat)) {
-      if (e.equals("spool")) {
-        continue;
+    md.append("Medians over rounds; in brackets, each peer's figure as a multiple of Spool's")
+        .append(
+            " (in-process, SQLite). Latency: lower is better; throughput: higher is better.\n\n");
+    md.append("| measure |");
+    engines.forEach(e -> md.append(" ").append(e).append(" |"));
+    md.append("\n|---|");
+    engines.forEach(e -> md.append("---|"));
+    md.append("\n");
+    for (double p : new double[] {50, 99}) {
+      md.append("| 10-step workflow p").append((int) p).append(", ms |");
+      double spool = latencySpread("spool", p).median();
+      for (String e : engines) {
+        double v = latencySpread(e, p).median();
+        md.append(" ").append(fmt(v / 1000));
+        if (!e.equals("spool")) {
+          md.append(" (").append(ratio(v / spool)).append(")");
+        }
+        md.append(" |");
       }
-      md.append("- 10-step workflow p50: ")
-          .append(e)
-          .append(" ")
-          .append(fmt(latencySpread(e, 50).median() / 1000))
-          .append(" ms vs Spool ")
-          .append(fmt(spool / 1000))
-          .append(" ms: **")
-          .append(ratio(latencySpread(e, 50).median() / spool))
-          .append(" Spool's time**.\n");
+      md.append("\n");
     }
     JsonNode tp = r.path("throughput");
-    if (tp.has("spool")) {
-      for (String c : Report.names(tp.path("spool"))) {
-        double s = throughputSpread("spool", c).median();
-        for (String e : Report.names(tp)) {
-          if (!e.equals("spool")) {
-            md.append("- Throughput at concurrency ")
-                .append(c)
-                .append(": ")
-                .append(e)
-                .append(" ")
-                .append(fmt(throughputSpread(e, c).median()))
-                .append("/s vs Spool ")
-                .append(fmt(s))
-                .append("/s: **")
-                .append(ratio(throughputSpread(e, c).median() / s))
-                .append(" Spool's rate**.\n");
-          }
+    for (String c : Report.names(tp.path("spool"))) {
+      md.append("| workflows/s, ").append(c).append(c.equals("1") ? " client |" : " clients |");
+      double spool = throughputSpread("spool", c).median();
+      for (String e : engines) {
+        double v = throughputSpread(e, c).median();
+        md.append(" ").append(fmt(v));
+        if (!e.equals("spool")) {
+          md.append(" (").append(ratio(v / spool)).append(")");
         }
+        md.append(" |");
       }
+      md.append("\n");
     }
-    double perStep = spool / 10;
-    md.append("- Spool per step (10-step p50 / 10): ")
+    double perStep = latencySpread("spool", 50).median() / 10;
+    md.append("\nSpool per step (10-step p50 ÷ 10): ")
         .append(fmt(perStep))
-        .append(" µs = ")
+        .append(" µs, ")
         .append(ratio(perStep / floorMicros("spool")))
-        .append(" one bare SQLite commit.\n\n");
+        .append(" one bare SQLite commit on this machine.\n\n");
   }
 
   void floors() {
