@@ -99,6 +99,48 @@ public abstract class ConcurrencyContract extends DeploymentContract {
     }
   }
 
+  @Test
+  void concurrentClaimsHandEachRunToExactlyOneClaimer() throws Exception {
+    int runs = 40;
+    createRuns(runs);
+    List<RunStore> clients = new ArrayList<>(List.of(store));
+    secondClient().ifPresent(clients::add);
+    Map<String, String> owners = new ConcurrentHashMap<>();
+    Set<String> doubles = ConcurrentHashMap.newKeySet();
+    CountDownLatch start = new CountDownLatch(1);
+    try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      List<Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        RunStore client = clients.get(t % clients.size());
+        String owner = "w" + t;
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  while (true) {
+                    Optional<Lease> lease = client.claim(claimAt(owner, at(100)));
+                    if (lease.isEmpty()) {
+                      return null;
+                    }
+                    if (owners.putIfAbsent(lease.get().runId(), owner) != null) {
+                      doubles.add(lease.get().runId());
+                    }
+                  }
+                }));
+      }
+      start.countDown();
+      for (Future<?> f : done) {
+        f.get(2, TimeUnit.MINUTES);
+      }
+    }
+    assertThat(doubles).as("runs claimed twice").isEmpty();
+    assertThat(owners).hasSize(runs);
+    for (String id : owners.keySet()) {
+      assertThat(run(id).leaseOwner()).contains(owners.get(id));
+      assertThat(run(id).attempt()).isEqualTo(1);
+    }
+  }
+
   /** Each writer thread commits {@code each} single-event commits; returns every returned seq. */
   private static Set<Long> appendConcurrently(
       List<RunStore> clients, Lease lease, int writers, int each) throws Exception {

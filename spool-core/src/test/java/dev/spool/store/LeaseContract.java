@@ -46,6 +46,31 @@ public abstract class LeaseContract extends StoreContract {
     assertThat(run(runId(3)).status()).isEqualTo(RunStatus.QUEUED);
   }
 
+  /** Claims go by creation time, not by when a run (re)entered the queue. */
+  @Test
+  void aRequeuedRunIsClaimedBeforeNewerQueuedRuns() {
+    createRuns(3);
+    Lease first = store.claim(claimAt("w1", at(10))).orElseThrow();
+    assertThat(first.runId()).isEqualTo(runId(1));
+    store.commit(first, Commit.of(Transition.requeued(), event("run.requeued", at(11))));
+
+    assertThat(store.claim(claimAt("w2", at(12))).orElseThrow().runId()).isEqualTo(runId(1));
+    assertThat(store.claim(claimAt("w2", at(12))).orElseThrow().runId()).isEqualTo(runId(2));
+  }
+
+  @Test
+  void aDueWaitingRunIsClaimedBeforeNewerQueuedRunsAndNotBeforeItIsDue() {
+    Lease lease = createAndClaim("w1");
+    store.commit(
+        lease, Commit.of(Transition.waitingUntil(at(50)), event(EventTypes.RUN_WAITING, at(11))));
+    store.createRun(newRun(runId(2), at(20)));
+    store.createRun(newRun(runId(3), at(30)));
+
+    assertThat(store.claim(claimAt("w2", at(40))).orElseThrow().runId()).isEqualTo(runId(2));
+    assertThat(store.claim(claimAt("w2", at(60))).orElseThrow().runId()).isEqualTo(runId(1));
+    assertThat(store.claim(claimAt("w2", at(60))).orElseThrow().runId()).isEqualTo(runId(3));
+  }
+
   @Test
   void claimedRunIsNotClaimedAgain() {
     createAndClaim("w1");

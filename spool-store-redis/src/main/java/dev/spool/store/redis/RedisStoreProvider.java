@@ -1,0 +1,21 @@
+package dev.spool.store.redis;
+
+import dev.spool.store.RunStore;
+import dev.spool.store.RunStoreProvider;
+import java.util.Set;
+
+/**
+ * Opens {@code redis://}, {@code rediss://} and {@code redis-cluster://} store URIs with {@link
+ * RedisRunStore}.
+ */
+public final class RedisStoreProvider implements RunStoreProvider {
+  @Override
+  public Set<String> schemes() {
+    return Set.of("redis", "rediss", "redis-cluster");
+  }
+
+  @Override
+  public RunStore open(String uri, boolean mustExist) {
+    return RedisRunStore.open(uri, mustExist);
+  }
+}

@@ -1,0 +1,200 @@
+package dev.spool.store.redis.internal;
+
+import dev.spool.Event;
+import dev.spool.RunStatus;
+import dev.spool.store.NewEvent;
+import dev.spool.store.RunControl;
+import dev.spool.store.RunInfo;
+import dev.spool.store.SignalResult;
+import dev.spool.store.StoreEvents;
+import dev.spool.store.StoreException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Writes from outside a lease (the reaper, cancel, signals) and the reads that go with them. Each
+ * write reads the run, builds the events with {@link StoreEvents} (so every store writes the same
+ * payloads), and applies them in one script only if the run is still as it was read; if it changed
+ * in between, it reads again.
+ */
+public final class Controls {
+  private static final int ATTEMPTS = 20;
+
+  private final Redis redis;
+  private final Runs runs;
+
+  public Controls(Redis redis, Runs runs) {
+    this.redis = redis;
+    this.runs = runs;
+  }
+
+  public Optional<RunInfo> recoverExpired(String runId, Instant now, int maxRecoveries) {
+    for (int i = 0; i < ATTEMPTS; i++) {
+      Optional<Map<String, String>> found = runs.fields(runId);
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      Map<String, String> f = found.get();
+      String exp = f.get("exp");
+      if (!"running".equals(f.get("st")) || exp == null || Long.parseLong(exp) >= Micros.of(now)) {
+        return Optional.empty();
+      }
+      int attempt = Integer.parseInt(f.get("att"));
+      int recovery = Integer.parseInt(f.get("rec")) + 1;
+      List<NewEvent> events = new ArrayList<>();
+      events.add(
+          StoreEvents.workerLost(
+              Optional.ofNullable(f.get("own")),
+              Micros.parseOpt(f.get("hb")),
+              recovery,
+              maxRecoveries,
+              attempt,
+              now));
+      String error = "";
+      if (recovery > maxRecoveries) {
+        events.add(StoreEvents.recoveryLimitFailed(runId, maxRecoveries, attempt, now));
+        error = "=" + StoreEvents.recoveryLimitError(runId, maxRecoveries);
+      }
+      List<String> args = new ArrayList<>();
+      args.add(runId);
+      args.add(Micros.str(now));
+      args.add(f.get("ep"));
+      args.add(f.getOrDefault("hb", ""));
+      args.add(f.get("rec"));
+      args.add(redis.retentionMillis());
+      Codec.events(args, events);
+      args.add(error);
+      List<Object> r = redis.onRun(runId, Script.RECOVER, args, "recover run " + runId);
+      if (Codec.is(r, "ok")) {
+        return Optional.of(Codec.run(Codec.fields(r.get(1))));
+      }
+      if (!Codec.is(r, "changed")) {
+        return Optional.empty();
+      }
+    }
+    throw busy(runId);
+  }
+
+  public Optional<RunInfo> requestCancel(String runId, String reason, Instant now) {
+    for (int i = 0; i < ATTEMPTS; i++) {
+      Optional<Map<String, String>> found = runs.fields(runId);
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      Map<String, String> f = found.get();
+      RunStatus st = RunStatus.fromWire(f.get("st"));
+      int attempt = Integer.parseInt(f.get("att"));
+      String mode;
+      NewEvent event;
+      if (st == RunStatus.QUEUED || st == RunStatus.WAITING) {
+        mode = "end";
+        event = StoreEvents.cancelled(runId, reason, attempt, now);
+      } else if (st == RunStatus.RUNNING && !"1".equals(f.get("cx"))) {
+        mode = "flag";
+        event = StoreEvents.cancelRequested(reason, attempt, now);
+      } else {
+        return Optional.of(Codec.run(f));
+      }
+      List<String> args = new ArrayList<>();
+      args.add(runId);
+      args.add(Micros.str(now));
+      args.add(f.get("st"));
+      args.add(f.get("att"));
+      args.add(f.get("cx"));
+      args.add(mode);
+      args.add(redis.retentionMillis());
+      Codec.events(args, List.of(event));
+      args.add(StoreEvents.cancelError(runId, reason));
+      List<Object> r = redis.onRun(runId, Script.CANCEL, args, "cancel run " + runId);
+      if (Codec.is(r, "ok")) {
+        return Optional.of(Codec.run(Codec.fields(r.get(1))));
+      }
+      if (Codec.is(r, "nosuch")) {
+        return Optional.empty();
+      }
+    }
+    throw busy(runId);
+  }
+
+  public Optional<SignalResult> sendSignal(
+      String runId, String name, String valueJson, Instant now) {
+    for (int i = 0; i < ATTEMPTS; i++) {
+      Optional<Map<String, String>> found = runs.fields(runId);
+      if (found.isEmpty()) {
+        return Optional.empty();
+      }
+      Map<String, String> f = found.get();
+      RunInfo run = Codec.run(f);
+      if (run.status().isTerminal()) {
+        return Optional.of(new SignalResult(run, Optional.empty()));
+      }
+      NewEvent event = StoreEvents.signal(name, valueJson, run.attempt(), now);
+      List<String> args =
+          new ArrayList<>(List.of(runId, Micros.str(now), f.get("st"), f.get("att")));
+      Codec.events(args, List.of(event));
+      List<Object> r = redis.onRun(runId, Script.SIGNAL, args, "signal run " + runId);
+      if (Codec.is(r, "ok")) {
+        Event written =
+            new Event(
+                Long.parseLong(Codec.str(r, 1)),
+                runId,
+                event.type(),
+                Micros.truncate(event.ts()),
+                event.path(),
+                event.attempt(),
+                event.data());
+        return Optional.of(
+            new SignalResult(Codec.run(Codec.fields(r.get(2))), Optional.of(written)));
+      }
+      if (Codec.is(r, "nosuch")) {
+        return Optional.empty();
+      }
+    }
+    throw busy(runId);
+  }
+
+  /** The running runs {@code owner} holds, from every partition. */
+  public List<RunControl> controls(String owner) {
+    List<RunControl> out = new ArrayList<>();
+    for (List<Object> part :
+        redis.evalAll(Script.CONTROLS, p -> List.of(owner), "read controls of " + owner)) {
+      for (int i = 0; i + 2 < part.size(); i += 3) {
+        out.add(
+            new RunControl(
+                (String) part.get(i),
+                "1".equals(part.get(i + 1)),
+                Long.parseLong((String) part.get(i + 2))));
+      }
+    }
+    return out;
+  }
+
+  /** Running runs whose lease expired before {@code now}, oldest expiry first, over partitions. */
+  public List<RunInfo> expiredLeases(Instant now, int limit) {
+    List<Map<String, String>> all = new ArrayList<>();
+    String n = Micros.str(now);
+    for (List<Object> part :
+        redis.evalAll(
+            Script.EXPIRED, p -> List.of(n, Integer.toString(limit)), "list expired leases")) {
+      for (Object run : part) {
+        all.add(Codec.fields(run));
+      }
+    }
+    return all.stream()
+        .sorted(
+            Comparator.comparingLong((Map<String, String> f) -> Long.parseLong(f.get("exp")))
+                .thenComparing(f -> f.get("id")))
+        .limit(limit)
+        .map(Codec::run)
+        .toList();
+  }
+
+  private static StoreException busy(String runId) {
+    return new StoreException(
+        "run " + runId + " kept changing while it was being updated; try again");
+  }
+}

@@ -1,0 +1,28 @@
+-- claim.lua: leases a claimable run of a deployment (the oldest, or the one named) to an owner: bumps epoch and attempt, sets it running.
+-- ARGV: owner, deployment, now micros, lease expiry micros, ttl micros, run id ('' = the oldest), dead owner ('' none)
+local owner, dep, now, exp, ttl, only, takeover =
+  ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
+local id
+if only ~= '' then
+  local r = load(only)
+  if not r then return {'nosuch'} end
+  if r.dep ~= dep or not claimable(r, now, takeover) then return {'none'} end
+  id = only
+else
+  id = best(dep, now, takeover)
+  if id == nil then return {'none'} end
+end
+local r = load(id)
+local rk = runkey(id)
+local ep = redis.call('HINCRBY', rk, 'ep', 1)
+local att = redis.call('HINCRBY', rk, 'att', 1)
+if r.st == 'running' then release(id, r) end
+redis.call('ZREM', P .. 'q:' .. dep, id)
+redis.call('ZREM', P .. 'w:' .. dep, id)
+redis.call('HSET', rk, 'st', 'running', 'own', owner, 'exp', exp, 'ttl', ttl, 'hb', now)
+redis.call('HSETNX', rk, 'sa', now)
+redis.call('HDEL', rk, 'ra')
+redis.call('ZADD', P .. 'lease', exp, id)
+redis.call('ZADD', P .. 'own:' .. owner, r.cr, id)
+if r.st ~= 'running' then index_status(id, r, r.st, 'running') end
+return {'ok', id, fmt(ep), fmt(att)}

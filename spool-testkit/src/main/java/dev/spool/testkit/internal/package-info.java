@@ -1,0 +1,2 @@
+/** Plumbing behind the testkit's public helpers; not API. */
+package dev.spool.testkit.internal;
