@@ -41,9 +41,13 @@ mkdir -p "$work/logs"
 args=()
 skip() { log "skipped: $1"; args+=(--skip "$1"); }
 
-ns="" restate_pid="" pg_db="" pg_role=""
+ns="" restate_pid="" pg_db="" pg_role="" redis_pid=""
 cleanup() {
   set +e
+  if [[ -n $redis_pid ]]; then
+    kill "$redis_pid" 2>/dev/null
+    wait "$redis_pid" 2>/dev/null
+  fi
   if [[ -n $restate_pid ]]; then
     kill "$restate_pid" 2>/dev/null
     for _ in $(seq 50); do kill -0 "$restate_pid" 2>/dev/null || break; sleep 0.2; done
@@ -126,6 +130,32 @@ else
   restate_pid=$!
   args+=(--restate-netns "$ns")
   log "Restate: server $restate_version started (pid $restate_pid) in network namespace $ns"
+fi
+
+# ---- Redis: a server of the bench's own on a free loopback port ----------------------------
+if [[ ! -d spool-store-redis ]]; then
+  args+=(--note "Redis: the Redis store (spool-store-redis) is not on this branch, so there are no Redis variants.")
+elif ! command -v redis-server >/dev/null 2>&1 || ! command -v redis-benchmark >/dev/null 2>&1; then
+  skip "Redis variants: redis-server or redis-benchmark is not installed (Debian package redis-server, or redis-tools)."
+else
+  redis_port=""
+  for p in $(shuf -i 20000-40000 -n 50); do
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then redis_port=$p; break; fi
+  done
+  mkdir -p "$work/redis"
+  redis-server --port "$redis_port" --bind 127.0.0.1 --save "" --appendonly yes \
+    --appendfsync everysec --dir "$work/redis" >"$work/logs/redis-server.log" 2>&1 &
+  redis_pid=$!
+  for _ in $(seq 50); do
+    redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1 && break
+    sleep 0.1
+  done
+  if redis-cli -h 127.0.0.1 -p "$redis_port" ping >/dev/null 2>&1; then
+    args+=(--redis-port "$redis_port")
+    log "Redis: redis-server (AOF, fsync every second) on 127.0.0.1:$redis_port"
+  else
+    skip "Redis variants: redis-server did not start on 127.0.0.1:$redis_port (see bench/target/bench-logs/redis-server.log)."
+  fi
 fi
 
 # ---- run --------------------------------------------------------------------------------------

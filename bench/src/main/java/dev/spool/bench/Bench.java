@@ -58,6 +58,7 @@ public final class Bench {
           Files.deleteIfExists(sqlite);
           floors.set("sqlite", Protocol.json().valueToTree(SqliteFloor.measure(sqlite, 5000)));
         });
+    suite("redis-appends", () -> OtherSuites.redisAppends(cfg, results));
     suite("peers", () -> PeerSuite.run(cfg, results));
     suite("sse", () -> OtherSuites.sse(cfg, results));
     suite("waiting", () -> OtherSuites.waiting(cfg, results));

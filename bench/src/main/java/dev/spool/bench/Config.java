@@ -70,6 +70,11 @@ record Config(
         notes);
   }
 
+  /** The Redis store URI of one benchmark, in a key namespace of its own. */
+  String redisUri(String namespace) {
+    return "redis://127.0.0.1:" + redisPort.orElseThrow() + "?namespace=bench-" + namespace;
+  }
+
   /** JVM options every harness JVM gets, so that engines compete on equal terms. */
   static List<String> harnessJvm(String heap) {
     return List.of("-Xmx" + heap, "-Djava.awt.headless=true");

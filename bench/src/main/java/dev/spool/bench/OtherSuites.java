@@ -3,6 +3,7 @@ package dev.spool.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spool.bench.floors.RedisAppends;
 import dev.spool.bench.proc.Child;
 import dev.spool.bench.proc.Protocol;
 import dev.spool.bench.recovery.RecoveryHarness;
@@ -21,25 +22,48 @@ import java.util.concurrent.TimeUnit;
 final class OtherSuites {
   private OtherSuites() {}
 
-  /** SSE through SpoolServer beside the store's own wake-up, at each subscriber count. */
+  /**
+   * SSE through SpoolServer beside the store's own wake-up, at each subscriber count; on Redis also
+   * beside a bare XREAD BLOCK client.
+   */
   static void sse(Config cfg, ObjectNode results) throws Exception {
-    Plan plan = cfg.plan();
-    ObjectNode sse = results.putObject("sse");
     Path dir = Files.createDirectories(cfg.work().resolve("sse"));
+    sseOn(
+        cfg,
+        results.putObject("sse"),
+        "sqlite:" + dir.resolve("sse.db"),
+        List.of(),
+        List.of("sse", "store"));
+    if (cfg.redisPort().isPresent()) {
+      sseOn(
+          cfg,
+          results.putObject("sseRedis"),
+          cfg.redisUri("sse"),
+          List.of("127.0.0.1:" + cfg.redisPort().get()),
+          List.of("sse", "store", "xread"));
+    }
+  }
+
+  private static void sseOn(
+      Config cfg, ObjectNode sse, String storeUri, List<String> extra, List<String> variants)
+      throws Exception {
+    Plan plan = cfg.plan();
+    List<String> args = new ArrayList<>(List.of(storeUri));
+    args.addAll(extra);
+    String name = storeUri.startsWith("redis") ? "sse-redis" : "sse";
     try (Child child =
         Child.start(
-            "sse",
+            name,
             List.of(),
             Config.harnessJvm("2g"),
             SseHarness.class.getName(),
-            List.of(dir.toString()),
+            args,
             cfg.work().resolve("logs"))) {
       child.next(Duration.ofMinutes(2));
-      List<String> variants = List.of("sse", "store");
       for (int n : plan.sseSubscribers()) {
         for (int r = 0; r < plan.sseRounds(); r++) {
           for (String v : PeerSuite.rotate(variants, r)) {
-            Bench.log("sse %s, %d subscribers, round %d", v, n, r + 1);
+            Bench.log("%s %s, %d subscribers, round %d", name, v, n, r + 1);
             JsonNode reply =
                 child.call(
                     Map.of(
@@ -62,6 +86,68 @@ final class OtherSuites {
         }
       }
     }
+  }
+
+  /**
+   * Event appends per second through Spool's Redis store beside redis-benchmark's XADD on the same
+   * server, at 1 and 50 clients; redis-benchmark's 1-client p50 is also the Redis per-step floor.
+   */
+  static void redisAppends(Config cfg, ObjectNode results) throws Exception {
+    if (cfg.redisPort().isEmpty()) {
+      return;
+    }
+    ObjectNode out = results.putObject("redisAppends");
+    double seconds = cfg.plan().label().equals("quick") ? 3 : 8;
+    try (Child child =
+        Child.start(
+            "redis-appends",
+            List.of(),
+            Config.harnessJvm("1g"),
+            RedisAppends.class.getName(),
+            List.of(cfg.redisUri("appends"), Double.toString(seconds), "1", "50"),
+            cfg.work().resolve("logs"))) {
+      Bench.log("redis appends through the store, 1 and 50 clients");
+      out.set("spool", child.next(Duration.ofMinutes(5)));
+    }
+    ObjectNode bench = out.putObject("redisBenchmark");
+    for (int clients : List.of(1, 50)) {
+      Bench.log("redis-benchmark XADD, %d client(s)", clients);
+      int requests = (int) (seconds * (clients == 1 ? 15_000 : 25_000));
+      Process p =
+          new ProcessBuilder(
+                  "redis-benchmark",
+                  "-h",
+                  "127.0.0.1",
+                  "-p",
+                  "" + cfg.redisPort().get(),
+                  "-n",
+                  "" + requests,
+                  "-c",
+                  "" + clients,
+                  "-q",
+                  "XADD",
+                  "bench-xadd",
+                  "*",
+                  "f",
+                  "v")
+              .redirectErrorStream(true)
+              .start();
+      String text =
+          new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      p.waitFor(5, TimeUnit.MINUTES);
+      String last = text.substring(text.lastIndexOf('\r') + 1).trim();
+      var m =
+          java.util.regex.Pattern.compile("([0-9.]+) requests per second, p50=([0-9.]+) msec")
+              .matcher(last);
+      ObjectNode row = bench.putObject(Integer.toString(clients));
+      if (m.find()) {
+        row.put("perSecond", Double.parseDouble(m.group(1)));
+        row.put("p50Micros", Double.parseDouble(m.group(2)) * 1000);
+      } else {
+        row.put("output", last);
+      }
+    }
+    ((ObjectNode) results.path("floors")).set("redis", bench.path("1"));
   }
 
   /** Waiting runs on one worker: a fresh JVM per kind and count, so heaps do not mix. */

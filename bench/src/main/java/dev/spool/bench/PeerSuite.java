@@ -33,6 +33,15 @@ final class PeerSuite {
           "spool-http",
           List.of(),
           List.of("spool-http", dir(cfg, "spool-http")));
+      if (cfg.redisPort().isPresent()) {
+        start(
+            cfg,
+            engines,
+            described,
+            "spool-redis",
+            List.of(),
+            List.of("spool-redis", cfg.redisUri("engine")));
+      }
       if (cfg.pgUrl().isPresent()) {
         start(
             cfg,

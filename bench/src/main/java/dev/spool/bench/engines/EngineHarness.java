@@ -3,6 +3,7 @@ package dev.spool.bench.engines;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spool.bench.floors.PgFloor;
 import dev.spool.bench.proc.Protocol;
+import dev.spool.store.redis.RedisRunStore;
 import dev.spool.store.sqlite.SqliteRunStore;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,8 +13,8 @@ import java.util.Map;
 /**
  * A JVM that hosts one engine and runs the loads the orchestrator asks for ({@link Protocol}).
  *
- * <p>Usage: {@code EngineHarness spool DIR | spool-http DIR | dbos URL USER PASSWORD | restate
- * INGRESS ADMIN ENDPOINT_PORT}.
+ * <p>Usage: {@code EngineHarness spool DIR | spool-http DIR | spool-redis REDIS_URI | dbos URL USER
+ * PASSWORD | restate INGRESS ADMIN ENDPOINT_PORT}.
  */
 public final class EngineHarness {
   /** Worker slots for Spool: more than the highest client concurrency, so clients set the pace. */
@@ -40,6 +41,7 @@ public final class EngineHarness {
       case "spool-http" ->
           new SpoolHttpEngine(
               SqliteRunStore.open(Path.of(args[1]).resolve("spool.db")), SPOOL_WORKER_CONCURRENCY);
+      case "spool-redis" -> new SpoolEngine(RedisRunStore.open(args[1]), SPOOL_WORKER_CONCURRENCY);
       case "dbos" -> new DbosEngine(args[1], args[2], args[3]);
       case "restate" ->
           new RestateEngine(URI.create(args[1]), URI.create(args[2]), Integer.parseInt(args[3]));

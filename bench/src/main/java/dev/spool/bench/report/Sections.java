@@ -80,6 +80,7 @@ final class Sections {
     return switch (engine) {
       case "dbos" -> f.path("postgres").path("p50Micros").asDouble(Double.NaN);
       case "restate" -> f.path("fsync").path("p50Micros").asDouble(Double.NaN);
+      case "spool-redis" -> f.path("redis").path("p50Micros").asDouble(Double.NaN);
       default -> f.path("sqlite").path("p50Micros").asDouble(Double.NaN);
     };
   }
@@ -88,6 +89,7 @@ final class Sections {
     return switch (engine) {
       case "dbos" -> "PostgreSQL commit";
       case "restate" -> "4 KiB write + fdatasync";
+      case "spool-redis" -> "Redis XADD round trip";
       default -> "SQLite commit";
     };
   }
@@ -169,6 +171,15 @@ final class Sections {
           .append(" µs | ")
           .append(fmt(s.path("p99Micros").asDouble()))
           .append(" µs | |\n");
+    }
+    if (f.has("redis")) {
+      JsonNode s = f.get("redis");
+      md.append(
+              "| Redis XADD round trip from one client (redis-benchmark -c 1, same server as the Redis store) | ")
+          .append(fmt(s.path("p50Micros").asDouble()))
+          .append(" µs | – | ")
+          .append(fmt(s.path("perSecond").asDouble()))
+          .append(" XADD/s |\n");
     }
     if (f.has("fsync")) {
       JsonNode s = f.get("fsync");
@@ -307,80 +318,96 @@ final class Sections {
 
   // ---- SSE ----------------------------------------------------------------------------------
 
-  private Stats.Spread sseSpread(String variant, String n, String field) {
+  private Stats.Spread sseSpread(String key, String variant, String n, String field) {
     List<Double> v = new ArrayList<>();
-    for (JsonNode round : r.path("sse").path(variant).path(n)) {
+    for (JsonNode round : r.path(key).path(variant).path(n)) {
       v.add(round.path(field).asDouble());
     }
     return Stats.spread(v);
   }
 
   void sse() throws IOException {
-    JsonNode sse = r.path("sse");
-    if (!sse.has("sse")) {
+    if (!r.path("sse").has("sse")) {
       return;
     }
     JsonNode plan = r.path("plan");
-    List<String> levels = Report.list(sse.get("sse"));
-    md.append("## Event stream latency, `ctx.progress` to subscriber (SQLite)\n\n");
+    md.append("## Event stream latency, `ctx.progress` to subscriber\n\n");
     md.append("A run publishes ")
         .append(plan.path("sseEvents").asInt())
         .append(" progress events (after ")
         .append(plan.path("sseWarmupEvents").asInt())
         .append(" unmeasured ones) 20 ms apart; N subscribers follow that one run. **SSE**: ")
-        .append("`SpoolClient.subscribe` over real HTTP to `SpoolServer`; **floor**: threads ")
-        .append("blocked in the store's own `awaitEvents`, no HTTP. Timed from just before ")
-        .append("`ctx.progress` to the subscriber's callback (one JVM, one clock). DBOS and ")
-        .append("Restate have no SSE endpoint for a workflow's progress and are not compared.\n\n");
-    md.append(
-        "| subscribers | SSE p50 ms | SSE p99 ms | floor p50 ms | floor p99 ms | SSE ÷ floor (p50) | delivered |\n");
-    md.append("|---|---|---|---|---|---|---|\n");
-    Map<String, List<Double>> bars = Report.ordered();
-    for (String key : List.of("SSE p50", "SSE p99", "floor p50", "floor p99")) {
-      bars.put(key, new ArrayList<>());
+        .append("`SpoolClient.subscribe` over real HTTP to `SpoolServer`; **store**: threads ")
+        .append("blocked in the store's own `awaitEvents`, no HTTP (the floor on SQLite); ")
+        .append("**XREAD**: on Redis, a bare `XREAD BLOCK` client per subscriber on a stream a ")
+        .append("publisher `XADD`s to at the same rate, no Spool code (the floor on Redis). Timed ")
+        .append("from just before `ctx.progress` (or `XADD`) to the subscriber's callback, in one ")
+        .append("JVM with one clock. Cells: median over rounds. DBOS and Restate have no SSE ")
+        .append("endpoint for a workflow's progress and are not compared.\n\n");
+    sseTable("sse", "SQLite", List.of("sse", "store"), "store");
+    if (r.has("sseRedis")) {
+      sseTable("sseRedis", "Redis", List.of("sse", "store", "xread"), "xread");
     }
+  }
+
+  private void sseTable(String key, String storeName, List<String> variants, String floor)
+      throws IOException {
+    JsonNode sse = r.path(key);
+    List<String> levels = Report.list(sse.path("sse"));
+    md.append("**").append(storeName).append(" store**\n\n| subscribers |");
+    for (String v : variants) {
+      md.append(" ").append(v).append(" p50 ms | ").append(v).append(" p99 ms |");
+    }
+    md.append(" SSE ÷ ").append(floor).append(" (p50) | SSE events delivered |\n|---|");
+    for (String v : variants) {
+      md.append("---|---|");
+    }
+    md.append("---|---|\n");
+    Map<String, List<Double>> bars = Report.ordered();
     for (String n : levels) {
-      Stats.Spread s50 = sseSpread("sse", n, "p50Micros");
-      Stats.Spread s99 = sseSpread("sse", n, "p99Micros");
-      Stats.Spread f50 = sseSpread("store", n, "p50Micros");
-      Stats.Spread f99 = sseSpread("store", n, "p99Micros");
+      md.append("| ").append(n).append(" |");
+      for (String v : variants) {
+        Stats.Spread p50 = sseSpread(key, v, n, "p50Micros");
+        Stats.Spread p99 = sseSpread(key, v, n, "p99Micros");
+        md.append(" ")
+            .append(fmt(p50.median() / 1000))
+            .append(" | ")
+            .append(fmt(p99.median() / 1000))
+            .append(" |");
+        bars.computeIfAbsent(v + " p50", k -> new ArrayList<>()).add(p50.median() / 1000);
+        bars.computeIfAbsent(v + " p99", k -> new ArrayList<>()).add(p99.median() / 1000);
+      }
       long got = 0;
       long expected = 0;
       for (JsonNode round : sse.path("sse").path(n)) {
         got += round.path("received").asLong();
         expected += round.path("expected").asLong();
       }
-      md.append("| ")
-          .append(n)
-          .append(" | ")
-          .append(s50.ms())
-          .append(" | ")
-          .append(s99.ms())
-          .append(" | ")
-          .append(f50.ms())
-          .append(" | ")
-          .append(f99.ms())
-          .append(" | ")
-          .append(ratio(s50.median() / f50.median()))
+      md.append(" ")
+          .append(
+              ratio(
+                  sseSpread(key, "sse", n, "p50Micros").median()
+                      / sseSpread(key, floor, n, "p50Micros").median()))
           .append(" | ")
           .append(got)
           .append(" / ")
           .append(expected)
           .append(" |\n");
-      bars.get("SSE p50").add(s50.median() / 1000);
-      bars.get("SSE p99").add(s99.median() / 1000);
-      bars.get("floor p50").add(f50.median() / 1000);
-      bars.get("floor p99").add(f99.median() / 1000);
     }
+    String chart = prefix + "-" + key.toLowerCase(java.util.Locale.ROOT) + ".png";
     Charts.bars(
-        dir.resolve(prefix + "-sse.png"),
-        "ctx.progress to subscriber, by subscribers on one run (median of rounds)",
+        dir.resolve(chart),
+        "ctx.progress to subscriber on " + storeName + ", by subscribers on one run",
         "subscribers",
         "latency (ms, log scale)",
         true,
         levels,
         bars);
-    md.append("\n![event stream latency](").append(prefix).append("-sse.png)\n\n");
+    md.append("\n![event stream latency on ")
+        .append(storeName)
+        .append("](")
+        .append(chart)
+        .append(")\n\n");
   }
 
   // ---- waiting, recovery, JMH -----------------------------------------------------------------
@@ -557,13 +584,40 @@ final class Sections {
 
   void redis() {
     md.append("## Redis\n\n");
+    JsonNode a = r.path("redisAppends");
+    if (a.isMissingNode()) {
+      md.append(
+              r.path("redis")
+                  .asText(
+                      "Not measured in this pass: no Redis server could be started (see Skipped), so"
+                          + " there are no Redis variants."))
+          .append("\n\n");
+      return;
+    }
+    md.append("The Redis store (`spool-store-redis`) runs against a `redis-server` the script")
+        .append(" started on a free loopback port with `appendonly yes, appendfsync everysec`")
+        .append(" (an acknowledged event may be lost on power loss, not on a Redis crash). Its")
+        .append(" per-step overhead and throughput are the `spool-redis` rows above.\n\n");
+    md.append("**Event appends per second** (C clients, each committing one small event at a time")
+        .append(" to a run whose lease it holds, through `RunStore.commit`: fenced Lua script plus")
+        .append(
+            " XADD), beside `redis-benchmark` XADD with the same client count on the same server:\n\n");
     md.append(
-            r.path("redis")
-                .asText(
-                    "Not measured: the Redis store (`spool-store-redis`) had not landed on the bench branch"
-                        + " when this pass ran, so there are no Redis variants (per-step overhead, throughput,"
-                        + " SSE beside a bare `XREAD BLOCK`, event appends beside `redis-benchmark` XADD)."))
-        .append("\n\n");
+        "| clients | Spool appends/s | redis-benchmark XADD/s | Spool ÷ XADD |\n|---|---|---|---|\n");
+    for (String c : Report.names(a.path("spool"))) {
+      double spool = a.path("spool").path(c).asDouble();
+      double xadd = a.path("redisBenchmark").path(c).path("perSecond").asDouble(Double.NaN);
+      md.append("| ")
+          .append(c)
+          .append(" | ")
+          .append(fmt(spool))
+          .append(" | ")
+          .append(fmt(xadd))
+          .append(" | ")
+          .append(ratio(spool / xadd))
+          .append(" |\n");
+    }
+    md.append("\n");
   }
 
   void method() {

@@ -11,8 +11,7 @@ import dev.spool.client.SpoolClient;
 import dev.spool.client.Subscription;
 import dev.spool.server.SpoolServer;
 import dev.spool.store.RunStore;
-import dev.spool.store.sqlite.SqliteRunStore;
-import java.nio.file.Path;
+import dev.spool.store.RunStores;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,24 +33,30 @@ import org.HdrHistogram.Histogram;
  * own {@code awaitEvents}, the floor any API on this store sits on. Worker, server and subscribers
  * share this JVM, so both ends read the same {@link System#nanoTime()} clock.
  *
- * <p>Usage: {@code SseHarness DIR}, then {@code {"op":"sse","variant":…,"subscribers":N,
- * "events":E,"warmupEvents":W,"intervalMs":I}} commands.
+ * <p>Variant {@code xread} (Redis only) is the floor under any Redis-backed stream: a publisher
+ * {@code XADD}s to a bare stream and each subscriber blocks in {@code XREAD BLOCK} on a connection
+ * of its own; no Spool code at all.
+ *
+ * <p>Usage: {@code SseHarness STORE_URI [REDIS_HOST:PORT]}, then {@code
+ * {"op":"sse","variant":…,"subscribers":N, "events":E,"warmupEvents":W,"intervalMs":I}} commands.
  */
 public final class SseHarness {
   private final RunStore store;
   private final Spool spool;
   private final SpoolServer server;
   private final SpoolClient client;
+  private final String redisAddress;
 
-  private SseHarness(RunStore store) {
+  private SseHarness(RunStore store, String redisAddress) {
     this.store = store;
+    this.redisAddress = redisAddress;
     this.spool = Spool.builder(store).register(Ticker.WORKFLOW).build();
     this.server = SpoolServer.builder(spool).port(0).requireApiKeys(false).build().start();
     this.client = SpoolClient.builder(server.baseUri()).build();
   }
 
   public static void main(String[] args) throws Exception {
-    SseHarness h = new SseHarness(SqliteRunStore.open(Path.of(args[0]).resolve("sse.db")));
+    SseHarness h = new SseHarness(RunStores.open(args[0], false), args.length > 1 ? args[1] : "");
     try (Worker worker = h.spool.startWorker(16)) {
       Protocol.reply(Map.of("ready", true, "store", h.store.describe()));
       Protocol.serve(h::measure);
@@ -68,6 +73,10 @@ public final class SseHarness {
     int subscribers = cmd.path("subscribers").asInt();
     int events = cmd.path("events").asInt();
     int warmup = cmd.path("warmupEvents").asInt();
+    if (variant.equals("xread")) {
+      return XreadFloor.measure(
+          redisAddress, subscribers, events, warmup, cmd.path("intervalMs").asInt(20));
+    }
     String key = UUID.randomUUID().toString();
     CountDownLatch go = Ticker.gate(key);
     String input =
