@@ -188,7 +188,9 @@ final class OtherSuites {
     Path dir = cfg.work().resolve("waiting-" + kind + "-" + n);
     Child server = null;
     try {
-      List<String> args = new ArrayList<>(List.of(dir.toString(), kind, "" + n, "" + hold));
+      int budget = cfg.plan().label().equals("quick") ? 120 : 420;
+      List<String> args =
+          new ArrayList<>(List.of(dir.toString(), kind, "" + n, "" + hold, "" + budget));
       if (kind.equals("http")) {
         server =
             Child.start(
