@@ -150,12 +150,14 @@ class RedisPlanesIT {
   }
 
   @Test
-  void theApiReportsARedisOutageOnItsHealthEndpointAndRecovers() throws Exception {
+  void anOutageShowsOnTheApisHealthAndInTheWorkersLogAndBothCarryOn() throws Exception {
     try (RedisServer redis = RedisServer.startDurable(dir.resolve("redis"));
         ProcessFleet fleet = new ProcessFleet(dir, redis.uri() + "?timeout=1s")) {
       try (RedisRunStore store = RedisRunStore.open(redis.uri())) {
         String key = ApiKeys.create(store, "health-it", Instant.now()).key();
         SpoolProcess api = fleet.api("api");
+        SpoolProcess worker = fleet.worker("worker");
+        ProcessFleet.awaitWorker(worker);
         try (SpoolClient client = ProcessFleet.client(api, key)) {
           URI health = client.baseUri().resolve("/health");
           assertThat(get(health).statusCode()).isEqualTo(200);
@@ -164,9 +166,15 @@ class RedisPlanesIT {
           HttpResponse<String> down = get(health);
           assertThat(down.statusCode()).isEqualTo(503);
           assertThat(down.body()).contains("redis://127.0.0.1:" + redis.port());
+          worker.awaitLog("the store is unreachable", 30);
 
           redis.restart();
           await("health is ok again", 30, () -> get(health).statusCode() == 200);
+          worker.awaitLog("the store is reachable again", 30);
+          String id = client.start("steps", "{\"steps\":3}").runId();
+          assertThat(client.awaitResult(id, Duration.ofSeconds(60)).orElseThrow().isCompleted())
+              .as("the worker carries on after the outage")
+              .isTrue();
           assertThat(api.isAlive()).isTrue();
         }
       }

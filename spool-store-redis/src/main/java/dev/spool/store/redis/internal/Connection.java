@@ -41,6 +41,9 @@ public final class Connection implements AutoCloseable {
   /** Blocking reads may take this much longer than their BLOCK time before they fail. */
   public static final Duration BLOCK_MARGIN = Duration.ofSeconds(5);
 
+  /** Connecting (TCP, handshake, cluster topology) may take this long whatever the timeout. */
+  private static final Duration HANDSHAKE = Duration.ofSeconds(10);
+
   private final StoreUri uri;
   private final SharedResources.Lease resources;
   private final AbstractRedisClient client;
@@ -100,9 +103,16 @@ public final class Connection implements AutoCloseable {
     b.autoReconnect(true)
         .replayFilter(Connection::dropOnReconnect)
         .socketOptions(
-            SocketOptions.builder().connectTimeout(uri.timeout()).keepAlive(true).build())
+            SocketOptions.builder()
+                .connectTimeout(max(uri.timeout(), HANDSHAKE))
+                .keepAlive(true)
+                .build())
         .timeoutOptions(
             TimeoutOptions.builder().timeoutSource(new Timeouts(uri.timeout())).build());
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /**
@@ -227,7 +237,16 @@ public final class Connection implements AutoCloseable {
 
     @Override
     public long getTimeout(RedisCommand<?, ?, ?> command) {
-      return command.getType() == CommandType.XREAD ? TimeUnit.MINUTES.toMillis(10) : millis;
+      if (!(command.getType() instanceof CommandType type)) {
+        return millis;
+      }
+      return switch (type) {
+        case XREAD -> TimeUnit.MINUTES.toMillis(10);
+        // The connection handshake: a short store timeout must not make a busy client flap.
+        case HELLO, AUTH, CLIENT, PING, SELECT, READONLY, CLUSTER ->
+            Math.max(millis, HANDSHAKE.toMillis());
+        default -> millis;
+      };
     }
 
     @Override
