@@ -449,9 +449,11 @@ final class Sections {
         .append(" POST to a server (another process) that never answers, like a slow LLM call.")
         .append(" Heap per run = heap after full GC with N waiting − heap before, ÷ N. The largest")
         .append(" N of each kind is then held for a while: a run whose lease lapsed would be")
-        .append(" re-executed, which the last column counts.\n\n");
+        .append(
+            " re-executed (its body entered again), which the last column counts from the start;")
+        .append(" a run in an HTTP call that is re-executed makes its call again.\n\n");
     md.append(
-        "| kind | runs | reached the wait | starting them (s) | all waiting after (s) | heap per run | heap for all | process RSS | held | re-executed |\n");
+        "| kind | runs | bodies that reached the wait (re-executions included) | starting them (s) | all waiting after (s) | heap per run | heap for all | process RSS | held at the end | re-executed after a lost lease |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|\n");
     Map<String, List<Double>> bars = Report.ordered();
     List<String> cats = new ArrayList<>();
@@ -595,6 +597,41 @@ final class Sections {
           .append(" |\n");
     }
     md.append("\n");
+    double bare = jmhP50(j, "StoreBench.bareCommit", null, null);
+    for (String store : List.of("memory", "sqlite")) {
+      double zero = jmhP50(j, "WorkflowBench.run", store, "0");
+      double ten = jmhP50(j, "WorkflowBench.run", store, "10");
+      if (!Double.isNaN(zero) && !Double.isNaN(ten)) {
+        double step = (ten - zero) / 10;
+        md.append("- Marginal cost of a step on ")
+            .append(store)
+            .append(" (p50 of 10 steps − p50 of")
+            .append(" 0 steps, ÷ 10): ")
+            .append(fmt(step))
+            .append(" µs");
+        if (store.equals("sqlite") && !Double.isNaN(bare)) {
+          md.append(" = ").append(ratio(step / bare)).append(" one bare commit");
+        }
+        md.append("; a run's own cost (0 steps): ").append(fmt(zero)).append(" µs.\n");
+      }
+    }
+    if (!Double.isNaN(bare)) {
+      md.append("- `createRun`: ")
+          .append(ratio(jmhP50(j, "StoreBench.createRun", null, null) / bare))
+          .append(" one bare commit (p50).\n");
+    }
+    md.append("\n");
+  }
+
+  private static double jmhP50(JsonNode rows, String benchmark, String store, String steps) {
+    for (JsonNode b : rows) {
+      if (b.path("benchmark").asText().equals(benchmark)
+          && (store == null || b.path("params").path("store").asText().equals(store))
+          && (steps == null || b.path("params").path("steps").asText().equals(steps))) {
+        return b.path("p50").asDouble();
+      }
+    }
+    return Double.NaN;
   }
 
   private static List<String> toStrings(JsonNode array) {
