@@ -1,6 +1,7 @@
 package dev.spool;
 
 import dev.spool.internal.engine.RunExecution;
+import dev.spool.internal.worker.Outage;
 import dev.spool.internal.worker.Reaper;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
@@ -47,6 +48,7 @@ public final class Worker implements AutoCloseable {
   private volatile boolean closing;
   private volatile boolean onlyRunEnded;
   private final Reaper reaper;
+  private final Outage outage;
   private final java.time.Instant startedAt;
   private volatile boolean draining;
   private Thread claimer;
@@ -61,6 +63,7 @@ public final class Worker implements AutoCloseable {
     this.slots = new Semaphore(concurrency);
     this.onlyRun = onlyRun;
     this.reaper = new Reaper(spool.store(), spool.clock(), spool.options().maxRecoveries());
+    this.outage = new Outage(LOG, "worker " + id);
     this.startedAt = spool.clock().now();
   }
 
@@ -101,7 +104,9 @@ public final class Worker implements AutoCloseable {
         Optional<Lease> lease;
         try {
           lease = claim();
+          outage.ok();
         } catch (StoreException e) {
+          outage.failed(e);
           lease = Optional.empty();
         }
         if (lease.isEmpty()) {
@@ -242,8 +247,9 @@ public final class Worker implements AutoCloseable {
           .beatWorker(
               new WorkerBeat(
                   id, spool.deployment(), startedAt, spool.clock().now(), active.size(), draining));
+      outage.ok();
     } catch (StoreException e) {
-      // The store is unreachable; the next beat tries again.
+      outage.failed(e); // the next beat tries again
     }
   }
 
@@ -295,7 +301,7 @@ public final class Worker implements AutoCloseable {
           }
         }
       } catch (StoreException e) {
-        // The store is unreachable; the next poll tries again.
+        outage.failed(e); // the next poll tries again
       }
     }
   }

@@ -69,7 +69,12 @@ public final class SpoolCommand implements Callable<Integer>, CliContext {
       names = "--store",
       paramLabel = "URI",
       scope = ScopeType.INHERIT,
-      description = {"Store URI (default: $SPOOL_STORE,", "else " + Io.DEFAULT_STORE + ")."})
+      description = {
+        "Store URI: sqlite:PATH, redis://HOST:PORT[/DB], rediss://… (TLS) or",
+        "redis-cluster://HOST:PORT,HOST:PORT (default: $SPOOL_STORE, else "
+            + Io.DEFAULT_STORE
+            + ")."
+      })
   private String store;
 
   public SpoolCommand(Io io) {

@@ -14,7 +14,12 @@ final class Cli {
   private final String storeUri;
 
   Cli(Path dir) {
-    this.storeUri = "sqlite:" + dir.resolve("spool.db");
+    this("sqlite:" + dir.resolve("spool.db"));
+  }
+
+  /** On the store this URI names (for example a test's redis-server). */
+  Cli(String storeUri) {
+    this.storeUri = storeUri;
   }
 
   String storeUri() {

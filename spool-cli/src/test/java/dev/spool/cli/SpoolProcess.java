@@ -28,6 +28,8 @@ final class SpoolProcess implements AutoCloseable {
                 java,
                 "--enable-native-access=ALL-UNNAMED",
                 "-XX:+UseSerialGC",
+                // C1 only: several JVMs start at once on a small machine; start-up beats peak speed
+                "-XX:TieredStopAtLevel=1",
                 "-Xmx256m",
                 "-cp",
                 System.getProperty("java.class.path"),

@@ -47,19 +47,20 @@ class SharedLimitsIT {
     try (FakeLlmServer f =
         FakeLlmServer.builder()
             .latency(Duration.ofMillis(150))
-            .rateLimit(10, Duration.ofSeconds(1))
+            .rateLimit(5, Duration.ofSeconds(1))
             .start()) {
       ProviderLimits limits =
-          ProviderLimits.none().requests(10, Duration.ofSeconds(1)).maxConcurrent(2);
+          ProviderLimits.none().requests(5, Duration.ofSeconds(1)).maxConcurrent(2);
       try (Cluster cluster =
           new Cluster(dir.resolve("spool.db"), 3, 10, store -> workflow(llm(store, f, limits)))) {
-        List<String> ids = cluster.start("ask-once", 30, i -> "{\"n\":" + i + "}");
+        // 20 runs at once: more than the two slots, and more than the 5 requests a second.
+        List<String> ids = cluster.start("ask-once", 20, i -> "{\"n\":" + i + "}");
         List<RunInfo> runs = cluster.awaitAll(ids, Duration.ofSeconds(60));
 
         assertThat(runs).allSatisfy(r -> assertThat(r.status()).isEqualTo(RunStatus.COMPLETED));
-        assertThat(f.stats().completed()).isEqualTo(30);
+        assertThat(f.stats().completed()).isEqualTo(20);
         assertThat(f.stats().throttled()).as("the fake never had to refuse").isZero();
-        assertThat(f.maxRequestsIn(Duration.ofSeconds(1))).isLessThanOrEqualTo(10);
+        assertThat(f.maxRequestsIn(Duration.ofSeconds(1))).isLessThanOrEqualTo(5);
         assertThat(f.stats().maxConcurrent()).isLessThanOrEqualTo(2);
         // The limits did bind: calls waited, and said why.
         List<Event> waits = cluster.events(ids, LlmEvents.THROTTLED);

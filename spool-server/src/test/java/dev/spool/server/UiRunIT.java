@@ -255,6 +255,8 @@ class UiRunIT extends UiTestBase {
                     ev('step.started', 'blog/write#0', 2, { component: 'write', input: 'x' }),
                     ev('step.started', 'blog/write#0@2/tool#0', 1, { component: 'tool' }),
                     ev('step.completed', 'blog/write#0@2/tool#0', 1, { component: 'tool', durationMs: 5, output: 2 }),
+                    ev('output', 'blog/write#0', 2, { stream: 'text', chunk: 'cut off by a dead worker ' }),
+                    ev('output.superseded', 'blog/write#0', 2, { reason: 'resumed', chunks: 1 }),
                     ev('output', 'blog/write#0', 2, { stream: 'text', chunk: 'kept' }),
                     ev('llm.retry', 'blog/write#0', 2, { provider: 'openai', status: 429 }),
                     ev('step.completed', 'blog/write#0', 2, { component: 'write', durationMs: 30, output: 'kept',
@@ -281,7 +283,7 @@ class UiRunIT extends UiTestBase {
                 """);
     assertThat(out).doesNotContainKey("error");
     assertThat(out.get("text")).isEqualTo("kept");
-    assertThat(out.get("superseded")).isEqualTo(2L);
+    assertThat(out.get("superseded")).isEqualTo(3L);
     assertThat((List<String>) out.get("rows"))
         .containsExactly(
             "blog workflow completed 0",

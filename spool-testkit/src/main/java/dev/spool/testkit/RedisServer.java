@@ -200,6 +200,11 @@ public final class RedisServer implements AutoCloseable {
     kill9();
   }
 
+  /** A loopback port nobody listens on now (for a second listener, such as a TLS port). */
+  public static int freePort() {
+    return freePort(false);
+  }
+
   /**
    * A loopback port nobody listens on; with {@code clusterBus}, also its cluster bus port (+10000).
    */

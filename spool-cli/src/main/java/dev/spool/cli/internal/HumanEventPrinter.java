@@ -95,6 +95,18 @@ final class HumanEventPrinter implements EventPrinter {
           "  " + style.red("✗") + " " + path + " " + error(d.path("error"));
       case EventTypes.STEP_FALLBACK -> "  " + style.yellow("⤷") + " " + path + " fell back";
       case EventTypes.PROGRESS -> "  " + style.dim("· progress " + Text.compact(d));
+      case EventTypes.OUTPUT_SUPERSEDED ->
+          "  "
+              + style.yellow("⟲")
+              + " "
+              + path
+              + " attempt "
+              + e.attempt()
+              + (d.has("chunks")
+                  ? ": the " + d.path("chunks").asLong() + " output chunk(s) above are superseded ("
+                  : ": its output above is superseded (")
+              + Text.str(d, "reason")
+              + ")";
       case EventTypes.RUN_RESUMED ->
           "  "
               + style.yellow("⟳")

@@ -128,15 +128,25 @@ final class Echoes {
     return takeLive(stepPath, scopePath, attempt);
   }
 
-  /** The attempt ended without a result: the output it wrote is returned (and forgotten). */
+  /**
+   * The attempt ended without a result: the output it wrote is returned (and forgotten), with that
+   * of every step nested in it, finished or not, since the next attempt runs them all again.
+   */
   Map<Key, Integer> ended(String stepPath, String scopePath, int attempt) {
-    return takeLive(stepPath, scopePath, attempt);
+    return takeLive(
+        k ->
+            (k.path().equals(stepPath) && k.attempt() == attempt)
+                || k.path().startsWith(scopePath + "/"));
   }
 
   private Map<Key, Integer> takeLive(String stepPath, String scopePath, int attempt) {
+    return takeLive(k -> inAttempt(k, stepPath, scopePath, attempt));
+  }
+
+  private Map<Key, Integer> takeLive(java.util.function.Predicate<Key> belongs) {
     Map<Key, Integer> taken = new TreeMap<>(BY_PATH);
     for (Key k : new ArrayList<>(liveChunks.keySet())) {
-      if (inAttempt(k, stepPath, scopePath, attempt)) {
+      if (belongs.test(k)) {
         Integer n = liveChunks.remove(k);
         if (n != null) {
           taken.put(k, n);

@@ -159,6 +159,41 @@ class SupersededOutputTest {
   }
 
   @Test
+  void aRetryAlsoSupersedesWhatStepsNestedInTheFailedAttemptWrote() {
+    AtomicInteger calls = new AtomicInteger();
+    var tool =
+        Component.<String, String>of(
+            "tool",
+            String.class,
+            (ctx, s) -> {
+              ctx.output("text", "[tool " + s + "] ");
+              return s;
+            });
+    var agent =
+        Component.<String, String>of(
+                "agent",
+                String.class,
+                (ctx, s) -> {
+                  String t = ctx.call(tool, s + calls.incrementAndGet());
+                  if (calls.get() == 1) {
+                    throw new IOException("model went away after the tool ran");
+                  }
+                  return "[tool " + t + "] ";
+                })
+            .retry(RetryPolicy.fixed(2, Duration.ofMillis(10)));
+    var one = Workflow.of("nested", String.class, String.class, (ctx, s) -> ctx.call(agent, s));
+    String id = h.start(one, "\"t\"");
+
+    h.runToEnd(one, id);
+
+    assertThat(result(id)).isEqualTo("[tool t2] ");
+    assertThat(new OutputAssembler().acceptAll(h.events(id)).text("text")).isEqualTo(result(id));
+    assertThat(h.events(id, OUTPUT_SUPERSEDED))
+        .singleElement()
+        .satisfies(e -> assertThat(e.path()).isEqualTo("nested/agent#0/tool#0"));
+  }
+
+  @Test
   void theLastAttemptsOutputIsSupersededWhenAFallbackTakesOver() {
     var failing =
         Component.<String, String>of(

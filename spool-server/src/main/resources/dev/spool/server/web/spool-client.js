@@ -325,8 +325,10 @@ class Follow {
 
 /**
  * Assembles a run's named output streams from its output events, as the run's result sees them:
- * chunks written by a step attempt that then failed (and by steps nested in that attempt) are
- * superseded by the attempt that follows, so the text equals what the run produced.
+ * an `output.superseded` event voids the earlier chunks of its step attempt (a step that broke off
+ * mid-stream, or re-ran after its worker died), and chunks written by a step attempt that then
+ * failed (and by steps nested in it) are superseded by the attempt that follows, so the text
+ * equals what the run produced.
  */
 export class Outputs {
   constructor() {
@@ -345,6 +347,17 @@ export class Outputs {
       this.chunks.push(c);
       return this.stands(c) ? { stream: c.stream, chunk: c.chunk } : null;
     }
+    if (e.type === 'output.superseded') {
+      // The engine's word: every earlier chunk of this step attempt no longer stands.
+      let changed = false;
+      for (const c of this.chunks) {
+        if (c.path === e.path && c.attempt === e.attempt && c.seq < e.seq && !c.voided) {
+          c.voided = true;
+          changed = true;
+        }
+      }
+      return changed ? { rebuilt: true } : null;
+    }
     if (e.type === 'step.retrying' || e.type === 'step.failed') {
       this.deadAttempts.add(`${e.path}\u0000${e.attempt}`);
       this.deadScopes.push(e.attempt === 1 ? e.path : `${e.path}@${e.attempt}`);
@@ -361,6 +374,7 @@ export class Outputs {
   }
 
   stands(c) {
+    if (c.voided) return false;
     if (this.deadAttempts.has(`${c.path}\u0000${c.attempt}`)) return false;
     return !this.deadScopes.some((p) => c.path.startsWith(`${p}/`));
   }

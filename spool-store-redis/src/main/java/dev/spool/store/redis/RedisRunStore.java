@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The {@link RunStore} on Redis or Redis Cluster, through Lettuce. Open it with a store URI:
@@ -114,7 +115,9 @@ public final class RedisRunStore implements RunStore {
   /** Reads (or on first use writes) the partition count the data was laid out with. */
   private static Layout layout(Connection conn, StoreUri uri, boolean mustExist) {
     String g = new Layout(uri.namespace(), 1).global();
-    if (mustExist && conn.await(conn.async().exists(g + "config"), "look for a Spool store") == 0) {
+    if (mustExist
+        && opening(() -> conn.await(conn.async().exists(g + "config"), "look for a Spool store"))
+            == 0) {
       throw new StoreException(
           "no Spool store at "
               + uri.describe()
@@ -125,12 +128,14 @@ public final class RedisRunStore implements RunStore {
     int asked = uri.partitions().orElse(uri.cluster() ? 16 : 1);
     Redis bootstrap = new Redis(conn, new Layout(uri.namespace(), 1), Duration.ZERO);
     Map<String, String> config =
-        Codec.fields(
-            bootstrap.eval(
-                Script.CONFIG,
-                g,
-                List.of(Integer.toString(asked), Layout.VERSION),
-                "read the store's layout"));
+        opening(
+            () ->
+                Codec.fields(
+                    bootstrap.eval(
+                        Script.CONFIG,
+                        g,
+                        List.of(Integer.toString(asked), Layout.VERSION),
+                        "read the store's layout")));
     if (!Layout.VERSION.equals(config.get("layout"))) {
       throw new StoreException(
           "the Spool store at "
@@ -152,6 +157,29 @@ public final class RedisRunStore implements RunStore {
               + " (the count is fixed for the life of the data: drop the parameter)");
     }
     return new Layout(uri.namespace(), stored);
+  }
+
+  /**
+   * A first call, retried for a few seconds: a connection that dropped right after connecting (a
+   * busy server or client) is re-established in the background meanwhile.
+   */
+  private static <T> T opening(Supplier<T> call) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (true) {
+      try {
+        return call.get();
+      } catch (StoreException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   @Override

@@ -41,10 +41,12 @@ public final class Connection implements AutoCloseable {
   /** Blocking reads may take this much longer than their BLOCK time before they fail. */
   public static final Duration BLOCK_MARGIN = Duration.ofSeconds(5);
 
+  /** Connecting (TCP, handshake, cluster topology) may take this long whatever the timeout. */
+  private static final Duration HANDSHAKE = Duration.ofSeconds(10);
+
   private final StoreUri uri;
   private final SharedResources.Lease resources;
   private final AbstractRedisClient client;
-  private final StatefulConnection<String, String> shared;
   private final RedisClusterAsyncCommands<String, String> async;
 
   private Connection(
@@ -55,7 +57,6 @@ public final class Connection implements AutoCloseable {
     this.uri = uri;
     this.resources = resources;
     this.client = client;
-    this.shared = shared;
     this.async = commands(shared);
   }
 
@@ -102,9 +103,16 @@ public final class Connection implements AutoCloseable {
     b.autoReconnect(true)
         .replayFilter(Connection::dropOnReconnect)
         .socketOptions(
-            SocketOptions.builder().connectTimeout(uri.timeout()).keepAlive(true).build())
+            SocketOptions.builder()
+                .connectTimeout(max(uri.timeout(), HANDSHAKE))
+                .keepAlive(true)
+                .build())
         .timeoutOptions(
             TimeoutOptions.builder().timeoutSource(new Timeouts(uri.timeout())).build());
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /**
@@ -209,12 +217,12 @@ public final class Connection implements AutoCloseable {
     return uri.timeout();
   }
 
+  /** Closes every connection of the client (the shared one and blocking ones) and the client. */
   @Override
   public void close() {
     try {
-      shared.close();
-    } finally {
       client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+    } finally {
       resources.release();
     }
   }
@@ -229,7 +237,16 @@ public final class Connection implements AutoCloseable {
 
     @Override
     public long getTimeout(RedisCommand<?, ?, ?> command) {
-      return command.getType() == CommandType.XREAD ? TimeUnit.MINUTES.toMillis(10) : millis;
+      if (!(command.getType() instanceof CommandType type)) {
+        return millis;
+      }
+      return switch (type) {
+        case XREAD -> TimeUnit.MINUTES.toMillis(10);
+        // The connection handshake: a short store timeout must not make a busy client flap.
+        case HELLO, AUTH, CLIENT, PING, SELECT, READONLY, CLUSTER ->
+            Math.max(millis, HANDSHAKE.toMillis());
+        default -> millis;
+      };
     }
 
     @Override

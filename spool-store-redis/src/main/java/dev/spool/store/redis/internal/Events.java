@@ -57,6 +57,32 @@ public final class Events implements AutoCloseable {
 
   public List<Event> await(String runId, long afterSeq, int limit, Duration maxWait)
       throws InterruptedException {
+    try {
+      return awaitOrFail(runId, afterSeq, limit, maxWait);
+    } catch (StoreException e) {
+      // An interrupt that lands while a connection opens or a read is answered surfaces from
+      // Lettuce wrapped in a failure; the caller asked to be interrupted, so say that.
+      if (Thread.interrupted() || interruptedIn(e)) {
+        InterruptedException ie =
+            new InterruptedException("interrupted while waiting for events of run " + runId);
+        ie.initCause(e);
+        throw ie;
+      }
+      throw e;
+    }
+  }
+
+  private static boolean interruptedIn(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof InterruptedException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<Event> awaitOrFail(String runId, long afterSeq, int limit, Duration maxWait)
+      throws InterruptedException {
     if (Thread.interrupted()) {
       throw new InterruptedException("interrupted while waiting for events of run " + runId);
     }

@@ -1,4 +1,4 @@
-package dev.spool.bench;
+package dev.spool.bench.floors;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -6,15 +6,17 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The physical floor for a durable step on SQLite: one write transaction of one small row, with the
- * same journal settings the store uses, from Java through the same JDBC driver.
+ * same journal settings the store uses (WAL, synchronous=NORMAL), through the same JDBC driver.
  */
-final class SqliteFloor {
+public final class SqliteFloor {
   private SqliteFloor() {}
 
-  static double microsPerCommit(Path file, int commits) throws Exception {
+  public static Map<String, Object> measure(Path file, int commits) throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
       try (Statement s = c.createStatement()) {
         s.execute("PRAGMA journal_mode=WAL");
@@ -22,7 +24,8 @@ final class SqliteFloor {
         s.execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL)");
       }
       String row = "x".repeat(200);
-      long[] micros = new long[commits];
+      long[] nanos = new long[commits];
+      long start = System.nanoTime();
       try (Statement tx = c.createStatement();
           PreparedStatement ins = c.prepareStatement("INSERT INTO t (v) VALUES (?)")) {
         for (int i = 0; i < commits; i++) {
@@ -31,11 +34,16 @@ final class SqliteFloor {
           ins.setString(1, row);
           ins.executeUpdate();
           tx.execute("COMMIT");
-          micros[i] = (System.nanoTime() - t0) / 1000;
+          nanos[i] = System.nanoTime() - t0;
         }
       }
-      Arrays.sort(micros);
-      return micros[commits / 2];
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Arrays.sort(nanos);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("p50Micros", nanos[commits / 2] / 1000.0);
+      out.put("p99Micros", nanos[Math.min(commits - 1, (int) (commits * 0.99))] / 1000.0);
+      out.put("commitsPerSecond", commits / seconds);
+      return out;
     }
   }
 }
