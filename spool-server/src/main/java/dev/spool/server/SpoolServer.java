@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
-import org.eclipse.jetty.server.AbstractConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,12 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SpoolServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SpoolServer.class);
-
-  /**
-   * Jetty drops a connection silent for this long. Longer than the longest wait a request may ask
-   * for (a 5 minute result wait), so no legitimate wait is cut.
-   */
-  private static final Duration IDLE_TIMEOUT = Duration.ofMinutes(6);
 
   private final Spool spool;
   private final Settings settings;
@@ -71,11 +64,6 @@ public final class SpoolServer implements AutoCloseable {
       Javalin created =
           Api.create(routes, new Auth(spool.store(), settings.requireApiKeys()), settings);
       created.start();
-      for (var c : created.jettyServer().server().getConnectors()) {
-        if (c instanceof AbstractConnector ac) {
-          ac.setIdleTimeout(IDLE_TIMEOUT.toMillis());
-        }
-      }
       app = created;
       LOG.info(
           "Spool API on {} (store {}, API keys {})",

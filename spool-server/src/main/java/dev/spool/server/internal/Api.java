@@ -6,12 +6,38 @@ import dev.spool.store.StoreException;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.HttpResponseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 
 /** Assembles the API: its route table, and a Javalin app serving exactly those routes. */
 public final class Api {
+  /**
+   * Connections the kernel queues before the server accepts them: a burst of hundreds of clients
+   * must wait in line rather than be reset (Jetty's default is 50).
+   */
+  static final int ACCEPT_QUEUE = 1024;
+
+  /**
+   * Jetty drops a connection silent for this long. Longer than the longest wait a request may ask
+   * for (a 5 minute result wait), so no legitimate wait is cut.
+   */
+  static final Duration IDLE_TIMEOUT = Duration.ofMinutes(6);
+
   private Api() {}
+
+  private static ServerConnector connector(Server server, HttpConfiguration http, Settings s) {
+    ServerConnector c = new ServerConnector(server, new HttpConnectionFactory(http));
+    c.setHost(s.host());
+    c.setPort(s.port());
+    c.setAcceptQueueSize(ACCEPT_QUEUE);
+    c.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+    return c;
+  }
 
   /** Every route the server registers, in the order it registers them. */
   public static List<Route> routes(Spool spool, Settings settings, Blocking blocking) {
@@ -36,8 +62,7 @@ public final class Api {
           config.http.compressionStrategy = CompressionStrategy.NONE;
           config.http.maxRequestSize = settings.maxBodyBytes();
           config.http.prefer405over404 = true;
-          config.jetty.host = settings.host();
-          config.jetty.port = settings.port();
+          config.jetty.addConnector((server, http) -> connector(server, http, settings));
           if (settings.webUi()) {
             WebUi.serve(config);
           }
