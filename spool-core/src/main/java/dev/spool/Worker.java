@@ -14,6 +14,7 @@ import dev.spool.store.StoreException;
 import dev.spool.store.Transition;
 import dev.spool.store.WorkerBeat;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -223,18 +224,32 @@ public final class Worker implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
-      for (RunExecution exec : active.values()) {
-        try {
-          Lease renewed =
-              spool
-                  .store()
-                  .renew(exec.lease(), spool.clock().now().plus(spool.options().leaseTtl()));
-          exec.leaseRenewed(renewed);
-        } catch (LeaseLostException e) {
-          exec.stop(); // the run belongs to someone else now
-        } catch (StoreException e) {
-          // try again at the next beat; the lease lasts several beats
-        }
+      renewLeases();
+    }
+  }
+
+  /** Renews every lease held here in one batch; a run whose lease was lost stops. */
+  private void renewLeases() {
+    List<RunExecution> held = List.copyOf(active.values());
+    if (held.isEmpty()) {
+      return;
+    }
+    List<Lease> leases = held.stream().map(RunExecution::lease).toList();
+    List<Lease> renewed;
+    try {
+      renewed =
+          spool.store().renewAll(leases, spool.clock().now().plus(spool.options().leaseTtl()));
+    } catch (StoreException e) {
+      return; // try again at the next beat; the lease lasts several beats
+    }
+    Map<String, Lease> byRun = new HashMap<>();
+    renewed.forEach(l -> byRun.put(l.runId(), l));
+    for (RunExecution exec : held) {
+      Lease lease = byRun.get(exec.runId());
+      if (lease != null) {
+        exec.leaseRenewed(lease);
+      } else {
+        exec.stop(); // the run belongs to someone else now
       }
     }
   }

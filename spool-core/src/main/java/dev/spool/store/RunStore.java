@@ -3,6 +3,7 @@ package dev.spool.store;
 import dev.spool.Event;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -41,6 +42,24 @@ public interface RunStore extends AutoCloseable {
 
   /** Extends a lease (heartbeat); throws {@link LeaseLostException} when it is no longer held. */
   Lease renew(Lease lease, Instant newExpiry);
+
+  /**
+   * Extends many leases at once, each fenced like {@link #renew}: a worker's heartbeat over every
+   * run it holds. Stores override it to take few round trips however many leases there are.
+   *
+   * @return the renewed leases, in the given order; a lease no longer held is left out
+   */
+  default List<Lease> renewAll(List<Lease> leases, Instant newExpiry) {
+    List<Lease> renewed = new ArrayList<>(leases.size());
+    for (Lease lease : leases) {
+      try {
+        renewed.add(renew(lease, newExpiry));
+      } catch (LeaseLostException e) {
+        // left out: the run belongs to someone else now
+      }
+    }
+    return renewed;
+  }
 
   /**
    * Applies events, checkpoints and an optional status change atomically under the lease.
@@ -96,7 +115,10 @@ public interface RunStore extends AutoCloseable {
    */
   Optional<SignalResult> sendSignal(String runId, String name, String valueJson, Instant now);
 
-  /** The running runs {@code owner} holds, with what it must react to (cancel, new signals). */
+  /**
+   * The running runs {@code owner} holds that have something to react to: a cancel request or a
+   * signal. A run with neither is left out, so a worker holding many quiet runs reads little.
+   */
   List<RunControl> controls(String owner);
 
   /** Stores a new API key (its hash, never the secret). */

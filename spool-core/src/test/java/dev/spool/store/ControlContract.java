@@ -103,6 +103,36 @@ public abstract class ControlContract extends LeaseContract {
   }
 
   @Test
+  void controlsListOnlyHeldRunsWithACancelOrASignalAndFollowATakeover() {
+    createRuns(4);
+    Lease quiet = store.claim(claimAt("w1", at(10))).orElseThrow();
+    Lease cancelled = store.claim(claimAt("w1", at(10))).orElseThrow();
+    Lease signalled = store.claim(claimAt("w1", at(10))).orElseThrow();
+    Lease finished = store.claim(claimAt("w1", at(10))).orElseThrow();
+    assertThat(store.controls("w1")).isEmpty();
+
+    store.requestCancel(cancelled.runId(), "stop", at(11));
+    long sig =
+        store
+            .sendSignal(signalled.runId(), "go", "1", at(11))
+            .orElseThrow()
+            .event()
+            .orElseThrow()
+            .seq();
+    store.sendSignal(finished.runId(), "go", "1", at(11));
+    store.commit(finished, Commit.of(Transition.completed("1"), event("run.completed", at(12))));
+
+    assertThat(store.controls("w1"))
+        .containsExactlyInAnyOrder(
+            new RunControl(cancelled.runId(), true, 0),
+            new RunControl(signalled.runId(), false, sig));
+    store.claim(claimAt("w2", at(20)).onlyRun(signalled.runId()).takingOverFrom("w1"));
+    store.claim(claimAt("w2", at(20)).onlyRun(quiet.runId()).takingOverFrom("w1"));
+    assertThat(store.controls("w1")).containsExactly(new RunControl(cancelled.runId(), true, 0));
+    assertThat(store.controls("w2")).containsExactly(new RunControl(signalled.runId(), false, sig));
+  }
+
+  @Test
   void cancellingARunningRunFlagsItOnceForItsWorker() {
     Lease lease = createAndClaim("w1");
 

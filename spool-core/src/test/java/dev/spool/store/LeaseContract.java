@@ -287,6 +287,44 @@ public abstract class LeaseContract extends StoreContract {
   }
 
   @Test
+  void renewAllRenewsTheLeasesStillHeldAndLeavesOutTheRest() {
+    createRuns(3);
+    Lease held = store.claim(claimAt("w1", at(10))).orElseThrow();
+    Lease takenOver = store.claim(claimAt("w1", at(10))).orElseThrow();
+    Lease ended = store.claim(claimAt("w1", at(10))).orElseThrow();
+    store
+        .claim(claimAt("w2", at(20)).onlyRun(takenOver.runId()).takingOverFrom("w1"))
+        .orElseThrow();
+    store.commit(ended, Commit.of(Transition.completed("1"), event("run.completed", at(11))));
+    RunInfo otherOwners = run(takenOver.runId());
+    Lease ghost = new Lease("no-such-run", "w1", 1, at(100), 1);
+
+    List<Lease> renewed = store.renewAll(List.of(held, takenOver, ghost, ended), at(100));
+
+    assertThat(renewed).containsExactly(held.renewedUntil(at(100)));
+    assertThat(run(held.runId()).heartbeatAt()).contains(at(100).minus(TTL));
+    assertThat(run(takenOver.runId())).isEqualTo(otherOwners);
+    assertThat(run(ended.runId()).status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(store.renewAll(List.of(), at(100))).isEmpty();
+  }
+
+  @Test
+  void renewAllRenewsHundredsOfLeasesInOrder() {
+    createRuns(600);
+    List<Lease> leases = new java.util.ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      leases.add(store.claim(claimAt("w1", at(10))).orElseThrow());
+    }
+
+    List<Lease> renewed = store.renewAll(leases, at(100));
+
+    assertThat(renewed)
+        .containsExactlyElementsOf(leases.stream().map(l -> l.renewedUntil(at(100))).toList());
+    assertThat(store.expiredLeases(at(100), 10)).isEmpty();
+    assertThat(store.expiredLeases(at(100).plusMillis(1), 1000)).hasSize(600);
+  }
+
+  @Test
   void expiredLeasesListsOnlyRunningRunsPastTheirExpiryOldestFirst() {
     createRuns(4);
     Lease a = store.claim(claimAt("w1", at(10))).orElseThrow();

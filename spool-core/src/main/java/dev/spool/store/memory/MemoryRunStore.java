@@ -324,6 +324,7 @@ public final class MemoryRunStore implements RunStore {
         () ->
             runs.values().stream()
                 .filter(r -> r.status == RunStatus.RUNNING && owner.equals(r.owner))
+                .filter(r -> r.cancelRequested || r.lastSignalSeq > 0)
                 .map(r -> new RunControl(r.spec.runId(), r.cancelRequested, r.lastSignalSeq))
                 .toList());
   }

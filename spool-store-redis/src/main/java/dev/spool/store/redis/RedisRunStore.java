@@ -210,6 +210,12 @@ public final class RedisRunStore implements RunStore {
   }
 
   @Override
+  public List<Lease> renewAll(List<Lease> leases, Instant newExpiry) {
+    Objects.requireNonNull(newExpiry, "newExpiry");
+    return this.leases.renewAll(leases, newExpiry);
+  }
+
+  @Override
   public long commit(Lease lease, Commit commit) {
     Objects.requireNonNull(commit, "commit");
     return leases.commit(lease, commit);

@@ -10,5 +10,6 @@ if mode == 'end' then
   finish(id, r, 'cancelled', nil, ARGV[i], now, keep)
 else
   redis.call('HSET', runkey(id), 'cx', '1')
+  if r.own then redis.call('ZADD', P .. 'attn:' .. r.own, r.cr, id) end
 end
 return {'ok', redis.call('HGETALL', runkey(id))}

@@ -24,5 +24,6 @@ redis.call('HSETNX', rk, 'sa', now)
 redis.call('HDEL', rk, 'ra')
 redis.call('ZADD', P .. 'lease', exp, id)
 redis.call('ZADD', P .. 'own:' .. owner, r.cr, id)
+if r.cx == '1' or tonumber(r.sig or '0') > 0 then redis.call('ZADD', P .. 'attn:' .. owner, r.cr, id) end
 if r.st ~= 'running' then index_status(id, r, r.st, 'running') end
 return {'ok', id, fmt(ep), fmt(att)}

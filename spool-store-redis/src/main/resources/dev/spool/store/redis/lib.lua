@@ -67,7 +67,10 @@ end
 -- drops the lease: no owner, no expiry
 local function release(id, r)
   redis.call('ZREM', P .. 'lease', id)
-  if r.own then redis.call('ZREM', P .. 'own:' .. r.own, id) end
+  if r.own then
+    redis.call('ZREM', P .. 'own:' .. r.own, id)
+    redis.call('ZREM', P .. 'attn:' .. r.own, id)
+  end
   redis.call('HDEL', runkey(id), 'own', 'exp', 'ttl')
 end
 

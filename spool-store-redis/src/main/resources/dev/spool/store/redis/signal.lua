@@ -6,6 +6,7 @@ if not r then return {'nosuch'} end
 if r.st ~= st or r.att ~= att then return {'changed'} end
 local seq = append(id, r, 5)
 redis.call('HSET', runkey(id), 'sig', fmt(seq))
+if r.st == 'running' and r.own then redis.call('ZADD', P .. 'attn:' .. r.own, r.cr, id) end
 if r.st == 'waiting' then
   redis.call('HSET', runkey(id), 'ra', now)
   redis.call('ZADD', P .. 'w:' .. r.dep, now, id)

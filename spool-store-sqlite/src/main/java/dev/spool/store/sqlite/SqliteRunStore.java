@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -47,6 +48,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * of its last event, and a renewal's {@code heartbeatAt} is the new expiry less the lease's ttl.
  */
 public final class SqliteRunStore implements RunStore {
+  private static final int RENEW_BATCH = 500;
   private final Database db;
   private final ChangeSignal signal = new ChangeSignal();
   private final ExternalWriteWatcher watcher;
@@ -55,8 +57,7 @@ public final class SqliteRunStore implements RunStore {
   private SqliteRunStore(Database db) {
     this.db = db;
     try {
-      this.watcher =
-          new ExternalWriteWatcher(db.openReader(), signal, "spool-sqlite-watch " + db.file());
+      this.watcher = new ExternalWriteWatcher(db, signal, "spool-sqlite-watch " + db.file());
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -94,7 +95,7 @@ public final class SqliteRunStore implements RunStore {
     Objects.requireNonNull(run, "run");
     CreateResult result = db.write("create run " + run.runId(), c -> RunRows.create(c, run));
     if (result.created()) {
-      signal.bump();
+      signal.bump(run.runId());
     }
     return result;
   }
@@ -120,11 +121,27 @@ public final class SqliteRunStore implements RunStore {
     return db.write("renew lease on run " + lease.runId(), c -> Leases.renew(c, lease, newExpiry));
   }
 
+  /**
+   * Renews in write transactions of up to {@value #RENEW_BATCH} leases each: one commit for many
+   * leases, short enough that other writers are not held up behind a large worker's heartbeat.
+   */
+  @Override
+  public List<Lease> renewAll(List<Lease> leases, Instant newExpiry) {
+    Objects.requireNonNull(newExpiry, "newExpiry");
+    List<Lease> renewed = new ArrayList<>(leases.size());
+    for (int from = 0; from < leases.size(); from += RENEW_BATCH) {
+      List<Lease> batch = leases.subList(from, Math.min(leases.size(), from + RENEW_BATCH));
+      renewed.addAll(
+          db.write("renew " + batch.size() + " leases", c -> Leases.renewAll(c, batch, newExpiry)));
+    }
+    return renewed;
+  }
+
   @Override
   public long commit(Lease lease, Commit commit) {
     Objects.requireNonNull(commit, "commit");
     long last = db.write("commit to run " + lease.runId(), c -> Leases.commit(c, lease, commit));
-    signal.bump();
+    signal.bump(lease.runId());
     return last;
   }
 
@@ -145,22 +162,22 @@ public final class SqliteRunStore implements RunStore {
   public List<Event> awaitEvents(String runId, long afterSeq, int limit, Duration maxWait)
       throws InterruptedException {
     long deadline = System.nanoTime() + Math.max(0, maxWait.toNanos());
-    signal.enter();
+    signal.enter(runId);
     try {
       while (true) {
         if (Thread.interrupted()) {
           throw new InterruptedException("interrupted while waiting for events of run " + runId);
         }
-        long seen = signal.version();
+        ChangeSignal.Mark seen = signal.mark(runId);
         List<Event> events = readEvents(runId, afterSeq, limit);
         long left = deadline - System.nanoTime();
         if (!events.isEmpty() || left <= 0) {
           return events;
         }
-        signal.awaitChange(seen, left);
+        signal.awaitChange(runId, seen, left);
       }
     } finally {
-      signal.leave();
+      signal.leave(runId);
     }
   }
 
@@ -174,7 +191,7 @@ public final class SqliteRunStore implements RunStore {
     Optional<RunInfo> r =
         db.write(
             "recover run " + runId, c -> Controls.recoverExpired(c, runId, now, maxRecoveries));
-    r.ifPresent(x -> signal.bump());
+    r.ifPresent(x -> signal.bump(runId));
     return r;
   }
 
@@ -182,7 +199,7 @@ public final class SqliteRunStore implements RunStore {
   public Optional<RunInfo> requestCancel(String runId, String reason, Instant now) {
     Optional<RunInfo> r =
         db.write("cancel run " + runId, c -> Controls.requestCancel(c, runId, reason, now));
-    signal.bump();
+    signal.bump(runId);
     return r;
   }
 
@@ -191,7 +208,7 @@ public final class SqliteRunStore implements RunStore {
       String runId, String name, String valueJson, Instant now) {
     Optional<SignalResult> r =
         db.write("signal run " + runId, c -> Controls.sendSignal(c, runId, name, valueJson, now));
-    signal.bump();
+    signal.bump(runId);
     return r;
   }
 
@@ -289,7 +306,7 @@ public final class SqliteRunStore implements RunStore {
     }
     watcher.close();
     db.close();
-    signal.bump();
+    signal.bumpAll();
   }
 
   @Override

@@ -12,10 +12,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** Claims, renewals and fenced commits, each one script on the run's partition. */
 public final class Leases {
   private static final int CLAIM_ROUNDS = 3;
+  private static final int RENEW_WINDOW = 256;
 
   private final Redis redis;
   private final CommitTokens tokens = new CommitTokens();
@@ -114,13 +116,45 @@ public final class Leases {
   public Lease renew(Lease lease, Instant newExpiry) {
     Instant exp = Micros.truncate(newExpiry);
     List<Object> r =
-        redis.onRun(
-            lease.runId(),
-            Script.RENEW,
-            List.of(lease.runId(), lease.owner(), Long.toString(lease.epoch()), Micros.str(exp)),
-            "renew the lease on run " + lease.runId());
+        redis.onRun(lease.runId(), Script.RENEW, renewArgs(lease, exp), renewing(lease));
     fenced(r, lease);
     return lease.renewedUntil(exp);
+  }
+
+  /**
+   * Renews many leases with their scripts pipelined, {@value #RENEW_WINDOW} in flight at a time; a
+   * run not found where this client expected it is looked up the slow way, one by one.
+   */
+  public List<Lease> renewAll(List<Lease> leases, Instant newExpiry) {
+    Instant exp = Micros.truncate(newExpiry);
+    List<Lease> renewed = new ArrayList<>(leases.size());
+    for (int from = 0; from < leases.size(); from += RENEW_WINDOW) {
+      List<Lease> batch = leases.subList(from, Math.min(leases.size(), from + RENEW_WINDOW));
+      List<CompletableFuture<List<Object>>> replies = new ArrayList<>(batch.size());
+      for (Lease lease : batch) {
+        String partition = redis.layout().partition(redis.partitionOf(lease.runId()));
+        replies.add(redis.evalAsync(Script.RENEW, partition, renewArgs(lease, exp)));
+      }
+      for (int i = 0; i < batch.size(); i++) {
+        Lease lease = batch.get(i);
+        List<Object> r = redis.connection().await(replies.get(i), renewing(lease));
+        if (Codec.is(r, "nosuch")) {
+          r = redis.onRun(lease.runId(), Script.RENEW, renewArgs(lease, exp), renewing(lease));
+        }
+        if (Codec.is(r, "ok")) {
+          renewed.add(lease.renewedUntil(exp));
+        }
+      }
+    }
+    return renewed;
+  }
+
+  private static List<String> renewArgs(Lease lease, Instant exp) {
+    return List.of(lease.runId(), lease.owner(), Long.toString(lease.epoch()), Micros.str(exp));
+  }
+
+  private static String renewing(Lease lease) {
+    return "renew the lease on run " + lease.runId();
   }
 
   /**

@@ -108,7 +108,8 @@ public final class Controls {
     try (PreparedStatement ps =
         c.prepareStatement(
             "SELECT id, cancel_requested, last_signal_seq FROM runs INDEXED BY runs_owner"
-                + " WHERE lease_owner = ? AND status = 'running'")) {
+                + " WHERE lease_owner = ? AND status = 'running'"
+                + " AND (cancel_requested = 1 OR last_signal_seq > 0)")) {
       ps.setString(1, owner);
       try (ResultSet rs = ps.executeQuery()) {
         List<RunControl> out = new ArrayList<>();

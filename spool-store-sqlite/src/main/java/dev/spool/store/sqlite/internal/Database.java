@@ -107,6 +107,26 @@ public final class Database implements AutoCloseable {
         || e.getErrorCode() == SQLiteErrorCode.SQLITE_LOCKED.code;
   }
 
+  /**
+   * {@code PRAGMA data_version} on the writer connection. It moves when another connection commits
+   * (another process, or another store open on the file) and never for this store's own writes.
+   */
+  public long externalVersion() {
+    writeLock.lock();
+    try {
+      ensureOpen();
+      try (Statement st = writer.createStatement();
+          ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+        rs.next();
+        return rs.getLong(1);
+      } catch (SQLException e) {
+        throw failure("read data_version", e);
+      }
+    } finally {
+      writeLock.unlock();
+    }
+  }
+
   /** A read-only connection of its own, for a component that polls (and closes it). */
   public Connection openReader() {
     try {

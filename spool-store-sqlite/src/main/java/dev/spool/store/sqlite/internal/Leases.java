@@ -11,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -108,6 +110,20 @@ public final class Leases {
       ps.executeUpdate();
     }
     return lease.renewedUntil(expiresAt);
+  }
+
+  /** Renews each lease still held, like {@link #renew}; the ones no longer held are left out. */
+  public static List<Lease> renewAll(Connection c, List<Lease> leases, Instant newExpiry)
+      throws SQLException {
+    List<Lease> renewed = new ArrayList<>(leases.size());
+    for (Lease lease : leases) {
+      try {
+        renewed.add(renew(c, lease, newExpiry));
+      } catch (LeaseLostException e) {
+        // the fence threw before anything changed: left out, the rest go on
+      }
+    }
+    return renewed;
   }
 
   /**
