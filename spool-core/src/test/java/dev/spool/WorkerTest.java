@@ -182,10 +182,13 @@ class WorkerTest {
     String id = spool.start("loop", "100000").run().runId();
     await(() -> events(spool, id).contains(EventTypes.STEP_COMPLETED));
 
-    assertThat(spool.cancel(id, "stop").orElseThrow().cancelRequested()).isTrue();
+    assertThat(spool.cancel(id, "budget exceeded").orElseThrow().cancelRequested()).isTrue();
 
     RunInfo done = awaitEnd(spool, id);
     assertThat(done.status()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(Json.tree(done.error().orElseThrow()).path("message").asText())
+        .as("the reason the cancel request gave is kept")
+        .isEqualTo("run " + id + " was cancelled: budget exceeded");
     await(() -> w.activeRuns() == 0);
     List<String> types = events(spool, id);
     assertThat(types.get(types.size() - 1)).isEqualTo(EventTypes.RUN_CANCELLED);

@@ -37,6 +37,7 @@ public final class RunExecution {
     LOST
   }
 
+  private final RunStore store;
   private final SpoolClock clock;
   private final EngineOptions options;
   private final RunInfo info;
@@ -73,6 +74,7 @@ public final class RunExecution {
       AttemptHook hook) {
     this.hook = hook;
     this.clock = clock;
+    this.store = store;
     this.options = options;
     this.lease = lease;
     this.info = info;
@@ -179,16 +181,13 @@ public final class RunExecution {
     } catch (EngineSignal s) {
       return Outcome.LOST;
     } catch (RunCancelledException e) {
-      return end(
-          Transition.cancelled(Errors.json(e)), EventTypes.RUN_CANCELLED, e, Outcome.CANCELLED);
+      return endCancelled();
     } catch (Throwable t) {
       if (stopped) {
         return Outcome.LOST;
       }
       if (cancelRequested) {
-        RunCancelledException e = new RunCancelledException(info.runId());
-        return end(
-            Transition.cancelled(Errors.json(e)), EventTypes.RUN_CANCELLED, e, Outcome.CANCELLED);
+        return endCancelled();
       }
       return end(Transition.failed(Errors.json(t)), EventTypes.RUN_FAILED, t, Outcome.FAILED);
     } finally {
@@ -210,6 +209,12 @@ public final class RunExecution {
     Workflow<I, O> wf = (Workflow<I, O>) workflow;
     I input = wf.parseInput(info.input());
     return ContextImpl.within(root, () -> wf.body().run(new ContextImpl(root), input));
+  }
+
+  private Outcome endCancelled() {
+    RunCancelledException e = Cancellation.of(store, info.runId());
+    return end(
+        Transition.cancelled(Errors.json(e)), EventTypes.RUN_CANCELLED, e, Outcome.CANCELLED);
   }
 
   private Outcome end(Transition t, String type, Throwable cause, Outcome outcome) {
