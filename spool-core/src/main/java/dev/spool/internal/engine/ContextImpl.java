@@ -77,7 +77,7 @@ final class ContextImpl implements Context {
   @Override
   public void progress(Object data) {
     Scope s = scope();
-    s.run().progress(s, data);
+    s.run().events().progress(s, data);
   }
 
   @Override
@@ -90,13 +90,13 @@ final class ContextImpl implements Context {
               + "'");
     }
     Scope s = scope();
-    s.run().custom(s, type, data);
+    s.run().events().custom(s, type, data);
   }
 
   @Override
   public void output(String stream, String chunk) {
     Scope s = scope();
-    s.run().output(s, stream, chunk);
+    s.run().events().output(s, stream, chunk);
   }
 
   @Override

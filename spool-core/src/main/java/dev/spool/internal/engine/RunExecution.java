@@ -46,7 +46,7 @@ public final class RunExecution {
   private final RunWriter writer;
   private final AtomicInteger branches = new AtomicInteger();
   private final AttemptHook hook;
-  private final Echoes echoes;
+  private final RunEvents events;
   private final Heartbeats heartbeats = new Heartbeats();
   private final SignalInbox signals;
   private volatile Lease lease;
@@ -87,8 +87,10 @@ public final class RunExecution {
         signals.takenByCheckpoint(cp);
       }
     }
-    this.echoes = lease.attempt() > 1 ? Echoes.of(store, info.runId()) : Echoes.none();
     this.writer = new RunWriter(store, () -> this.lease, info.runId());
+    this.events =
+        new RunEvents(
+            clock, writer, lease.attempt() > 1 ? Echoes.of(store, info.runId()) : Echoes.none());
   }
 
   public String runId() {
@@ -264,7 +266,12 @@ public final class RunExecution {
   }
 
   NewEvent event(String type, String path, int attempt, String data) {
-    return new NewEvent(type, clock.now(), path, attempt, data);
+    return events.event(type, path, attempt, data);
+  }
+
+  /** Progress, custom events and output of this execution's steps. */
+  RunEvents events() {
+    return events;
   }
 
   <T> T decode(String json, Type type, String path) {
@@ -288,64 +295,6 @@ public final class RunExecution {
     } catch (IllegalArgumentException e) {
       return Json.quote("<" + input.getClass().getName() + ">");
     }
-  }
-
-  void progress(Scope scope, Object data) {
-    String path = scope.displayPath();
-    if (!echoes.alreadyWritten(EventTypes.PROGRESS, path, scope.attempt())) {
-      writer.append(event(EventTypes.PROGRESS, path, scope.attempt(), Json.write(data)));
-    }
-  }
-
-  void custom(Scope scope, String type, Object data) {
-    String path = scope.displayPath();
-    if (!echoes.alreadyWritten(type, path, scope.attempt())) {
-      writer.append(event(type, path, scope.attempt(), Json.write(data)));
-      if (type.equals(EventTypes.OUTPUT_SUPERSEDED)) {
-        echoes.outputSuperseded(path, scope.attempt());
-      }
-    }
-  }
-
-  void output(Scope scope, String stream, String chunk) {
-    String path = scope.displayPath();
-    if (!echoes.alreadyWritten(EventTypes.OUTPUT, path, scope.attempt())) {
-      writer.append(
-          event(
-              EventTypes.OUTPUT,
-              path,
-              scope.attempt(),
-              Payload.obj().str("stream", stream).str("chunk", chunk).build()));
-      echoes.outputWritten(path, scope.attempt());
-    }
-  }
-
-  /**
-   * A step attempt is about to run its body. If an earlier execution of the run started it and did
-   * not finish, its body runs anew: returns the {@code output.superseded} events that void what
-   * that execution streamed, to be written before the attempt starts again.
-   */
-  List<NewEvent> restartAttempt(Scope attempt) {
-    return superseded(
-        echoes.restart(attempt.stepPath(), attempt.path(), attempt.attempt()), "resumed");
-  }
-
-  /** An attempt failed ({@code reason} "retried" or "failed"): voids the output it streamed. */
-  List<NewEvent> attemptFailed(Scope attempt, String reason) {
-    return superseded(echoes.ended(attempt.stepPath(), attempt.path(), attempt.attempt()), reason);
-  }
-
-  private List<NewEvent> superseded(java.util.Map<Echoes.Key, Integer> keys, String reason) {
-    List<NewEvent> out = new java.util.ArrayList<>(keys.size());
-    keys.forEach(
-        (k, chunks) ->
-            out.add(
-                event(
-                    EventTypes.OUTPUT_SUPERSEDED,
-                    k.path(),
-                    k.attempt(),
-                    Payload.obj().str("reason", reason).num("chunks", chunks).build())));
-    return out;
   }
 
   double random(Scope scope) {

@@ -63,7 +63,7 @@ final class Steps {
     for (; attempt <= max; attempt++) {
       run.checkCancelledAt(parent);
       Scope scope = parent.attemptOf(path, attempt);
-      List<NewEvent> starting = new ArrayList<>(run.restartAttempt(scope));
+      List<NewEvent> starting = new ArrayList<>(run.events().restartAttempt(scope));
       starting.add(
           run.event(
               EventTypes.STEP_STARTED,
@@ -91,7 +91,7 @@ final class Steps {
         last = t;
         String err = Errors.json(t);
         boolean retrying = attempt < max && c.retryPolicy().retries(t);
-        List<NewEvent> voided = run.attemptFailed(scope, retrying ? "retried" : "failed");
+        List<NewEvent> voided = run.events().attemptFailed(scope, retrying ? "retried" : "failed");
         if (retrying) {
           Duration delay =
               c.retryPolicy().delayAfter(attempt, ThreadLocalRandom.current().nextDouble());
