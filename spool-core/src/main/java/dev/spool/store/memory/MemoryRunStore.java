@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +39,7 @@ public final class MemoryRunStore implements RunStore {
   private final Condition appended = lock.newCondition();
   private final Map<String, MemoryRun> runs = new HashMap<>();
   private final Map<String, String> byKey = new HashMap<>();
-  private final Map<String, ApiKey> keys = new LinkedHashMap<>();
+  private final ApiKeys keys = new ApiKeys();
   private final Limits limits = new Limits();
   private final Registry registry = new Registry();
 
@@ -331,41 +330,22 @@ public final class MemoryRunStore implements RunStore {
 
   @Override
   public void saveApiKey(ApiKey key) {
-    lock.lock();
-    try {
-      if (keys.containsKey(key.id())
-          || keys.values().stream().anyMatch(k -> k.hash().equals(key.hash()))) {
-        throw new StoreException("API key " + key.id() + " already exists");
-      }
-      keys.put(key.id(), key);
-    } finally {
-      lock.unlock();
-    }
+    keys.save(key);
   }
 
   @Override
   public Optional<ApiKey> apiKeyByHash(String hash) {
-    return locked(() -> keys.values().stream().filter(k -> k.hash().equals(hash)).findFirst());
+    return keys.byHash(hash);
   }
 
   @Override
   public List<ApiKey> apiKeys() {
-    return locked(() -> List.copyOf(keys.values()));
+    return keys.all();
   }
 
   @Override
   public boolean revokeApiKey(String id, Instant now) {
-    lock.lock();
-    try {
-      ApiKey k = keys.get(id);
-      if (k == null || !k.active()) {
-        return false;
-      }
-      keys.put(id, new ApiKey(k.id(), k.name(), k.hash(), k.createdAt(), Optional.of(now)));
-      return true;
-    } finally {
-      lock.unlock();
-    }
+    return keys.revoke(id, now);
   }
 
   @Override
