@@ -63,7 +63,7 @@ public final class Worker implements AutoCloseable {
     this.spool = spool;
     this.slots = new Semaphore(concurrency);
     this.onlyRun = onlyRun;
-    this.reaper = new Reaper(spool.store(), spool.clock(), spool.options().maxRecoveries());
+    this.reaper = new Reaper(spool.store(), spool.clock(), spool.options());
     this.outage = new Outage(LOG, "worker " + id);
     this.startedAt = spool.clock().now();
   }

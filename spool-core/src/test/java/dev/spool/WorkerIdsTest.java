@@ -16,6 +16,12 @@ class WorkerIdsTest {
   void thisProcessIsAliveAndAnotherHostIsNeverJudged() {
     assertThat(WorkerIds.isDeadLocalProcess(WorkerIds.newId())).isFalse();
     assertThat(WorkerIds.isDeadLocalProcess("some-other-host/1/abcd")).isFalse();
+    String host = WorkerIds.newId().split("/")[0];
+    assertThat(host).as("host name + process table hash").matches(".+\\.[0-9a-f]{8}");
+    String sameNameOtherMachine = host.substring(0, host.length() - 8) + "00000000";
+    assertThat(WorkerIds.isDeadLocalProcess(sameNameOtherMachine + "/999999999/abcd"))
+        .as("same host name, other kernel or PID namespace: never judged")
+        .isFalse();
     assertThat(WorkerIds.isDeadLocalProcess("not an id")).isFalse();
   }
 

@@ -96,6 +96,17 @@ public interface RunStore extends AutoCloseable {
   Optional<RunInfo> recoverExpired(String runId, Instant now, int maxRecoveries);
 
   /**
+   * The reaper's move for a run whose holder is known to be gone before its lease expired (a worker
+   * process of this host that no longer exists): as {@link #recoverExpired}, but the run is
+   * recovered if it is still running and held by {@code owner}, whatever its lease's expiry. The
+   * {@code worker.lost} event says {@code "cause":"processGone"}.
+   *
+   * @return the run afterwards, or empty when there was nothing to do
+   */
+  Optional<RunInfo> recoverFromDeadOwner(
+      String runId, String owner, Instant now, int maxRecoveries);
+
+  /**
    * Asks a run to stop. A queued or waiting run (no worker holds it) is cancelled at once: {@code
    * run.cancelled} is appended and the run ends. A running run gets {@code run.cancel_requested}
    * and its flag set; its worker ends it at the next step boundary. A finished run is left as it

@@ -50,18 +50,26 @@ public final class StoreEvents {
         Payload.obj().str("name", name).raw("value", valueJson).build());
   }
 
+  /** {@code worker.lost} cause: the lease expired without renewal. */
+  public static final String LEASE_EXPIRED = "leaseExpired";
+
+  /** {@code worker.lost} cause: the holder's process is gone (seen on its own host). */
+  public static final String PROCESS_GONE = "processGone";
+
   /**
-   * {@code worker.lost}: the worker stopped renewing. {@code recovery} counts this loss; the run is
-   * requeued unless it exceeds {@code maxRecoveries}.
+   * {@code worker.lost}: the worker stopped renewing ({@link #LEASE_EXPIRED}) or its process is
+   * gone ({@link #PROCESS_GONE}). {@code recovery} counts this loss; the run is requeued unless it
+   * exceeds {@code maxRecoveries}.
    */
   public static NewEvent workerLost(
+      String cause,
       Optional<String> worker,
       Optional<Instant> lastHeartbeat,
       int recovery,
       int maxRecoveries,
       int attempt,
       Instant now) {
-    Payload p = Payload.obj().str("worker", worker.orElse("unknown"));
+    Payload p = Payload.obj().str("worker", worker.orElse("unknown")).str("cause", cause);
     lastHeartbeat.ifPresent(h -> p.str("lastHeartbeat", h.toString()));
     return new NewEvent(
         EventTypes.WORKER_LOST,

@@ -40,6 +40,7 @@ public abstract class ControlContract extends LeaseContract {
     assertThat(lost.seq()).isEqualTo(2);
     assertThat(lost.type()).isEqualTo(EventTypes.WORKER_LOST);
     assertThat(Json.tree(lost.data()).path("worker").asText()).isEqualTo("w1");
+    assertThat(Json.tree(lost.data()).path("cause").asText()).isEqualTo("leaseExpired");
     assertThat(Json.tree(lost.data()).path("recovery").asInt()).isEqualTo(1);
     assertThat(Json.tree(lost.data()).path("requeued").asBoolean()).isTrue();
     assertThatThrownBy(() -> store.commit(lease, Commit.of(event("progress", EXPIRED))))
@@ -50,6 +51,32 @@ public abstract class ControlContract extends LeaseContract {
     Lease next = store.claim(claimAt("w2", EXPIRED)).orElseThrow();
     assertThat(next.attempt()).isEqualTo(2);
     assertThat(next.epoch()).isGreaterThan(lease.epoch());
+  }
+
+  @Test
+  void recoverFromDeadOwnerRequeuesItsRunBeforeTheLeaseExpiresAndNobodyElses() {
+    createRuns(2);
+    Lease dead = store.claim(claimAt("w1", at(10))).orElseThrow();
+    Lease alive = store.claim(claimAt("w2", at(10))).orElseThrow();
+
+    assertThat(store.recoverFromDeadOwner(alive.runId(), "w1", at(11), 3)).isEmpty();
+    RunInfo r = store.recoverFromDeadOwner(dead.runId(), "w1", at(11), 3).orElseThrow();
+
+    assertThat(r.status()).isEqualTo(RunStatus.QUEUED);
+    assertThat(r.recoveries()).isEqualTo(1);
+    assertThat(r.leaseOwner()).isEmpty();
+    Event lost = allEvents(dead.runId()).get(1);
+    assertThat(lost.type()).isEqualTo(EventTypes.WORKER_LOST);
+    assertThat(Json.tree(lost.data()).path("cause").asText()).isEqualTo("processGone");
+    assertThat(Json.tree(lost.data()).path("worker").asText()).isEqualTo("w1");
+    assertThatThrownBy(() -> store.commit(dead, Commit.of(event("late", at(12)))))
+        .isInstanceOf(LeaseLostException.class);
+    assertThat(store.recoverFromDeadOwner(dead.runId(), "w1", at(12), 3))
+        .as("requeued already: nothing left to do")
+        .isEmpty();
+    assertThat(run(alive.runId()).status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(store.recoverFromDeadOwner("no-such-run", "w1", at(12), 3)).isEmpty();
+    assertThat(store.claim(claimAt("w3", at(13))).orElseThrow().runId()).isEqualTo(dead.runId());
   }
 
   @Test

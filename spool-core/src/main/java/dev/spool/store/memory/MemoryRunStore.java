@@ -232,18 +232,36 @@ public final class MemoryRunStore implements RunStore {
 
   @Override
   public Optional<RunInfo> recoverExpired(String runId, Instant now, int maxRecoveries) {
+    return recover(
+        runId,
+        r -> r.leaseExpiresAt != null && r.leaseExpiresAt.isBefore(now),
+        StoreEvents.LEASE_EXPIRED,
+        now,
+        maxRecoveries);
+  }
+
+  @Override
+  public Optional<RunInfo> recoverFromDeadOwner(
+      String runId, String owner, Instant now, int maxRecoveries) {
+    return recover(runId, r -> owner.equals(r.owner), StoreEvents.PROCESS_GONE, now, maxRecoveries);
+  }
+
+  private Optional<RunInfo> recover(
+      String runId,
+      java.util.function.Predicate<MemoryRun> lost,
+      String cause,
+      Instant now,
+      int maxRecoveries) {
     lock.lock();
     try {
       MemoryRun run = runs.get(runId);
-      if (run == null
-          || run.status != RunStatus.RUNNING
-          || run.leaseExpiresAt == null
-          || !run.leaseExpiresAt.isBefore(now)) {
+      if (run == null || run.status != RunStatus.RUNNING || !lost.test(run)) {
         return Optional.empty();
       }
       run.recoveries++;
       run.append(
           StoreEvents.workerLost(
+              cause,
               Optional.ofNullable(run.owner),
               Optional.ofNullable(run.heartbeatAt),
               run.recoveries,

@@ -392,7 +392,9 @@ class EngineTest {
   @Test
   void outputOfAStepCutShortByACrashIsSupersededOnResume() {
     var wf = Hello.WORKFLOW;
-    String id = h.start(wf, "{\"name\":\"Ada\",\"chunkMillis\":1}");
+    // Words 50 ms apart: the writer commits them before the step's checkpoint, even on a busy
+    // machine (with 1 ms it could group them all into the checkpoint's commit, which dies).
+    String id = h.start(wf, "{\"name\":\"Ada\",\"chunkMillis\":50}");
     // compose is checkpointed; speak streams its words and dies before its checkpoint.
     h.executeOnce(wf, id, h.dyingAfterCheckpoints(1), "w1", Optional.empty());
     assertThat(h.events(id, OUTPUT)).isNotEmpty();

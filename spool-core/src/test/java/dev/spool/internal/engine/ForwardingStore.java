@@ -95,6 +95,12 @@ class ForwardingStore implements RunStore {
   }
 
   @Override
+  public Optional<RunInfo> recoverFromDeadOwner(
+      String runId, String owner, Instant now, int maxRecoveries) {
+    return d.recoverFromDeadOwner(runId, owner, now, maxRecoveries);
+  }
+
+  @Override
   public Optional<RunInfo> requestCancel(String runId, String reason, Instant now) {
     return d.requestCancel(runId, reason, now);
   }

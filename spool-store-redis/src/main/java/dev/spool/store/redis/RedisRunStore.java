@@ -248,6 +248,12 @@ public final class RedisRunStore implements RunStore {
   }
 
   @Override
+  public Optional<RunInfo> recoverFromDeadOwner(
+      String runId, String owner, Instant now, int maxRecoveries) {
+    return controls.recoverFromDeadOwner(runId, owner, now, maxRecoveries);
+  }
+
+  @Override
   public Optional<RunInfo> requestCancel(String runId, String reason, Instant now) {
     return controls.requestCancel(runId, reason, now);
   }

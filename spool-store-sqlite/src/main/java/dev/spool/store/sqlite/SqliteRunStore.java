@@ -196,6 +196,17 @@ public final class SqliteRunStore implements RunStore {
   }
 
   @Override
+  public Optional<RunInfo> recoverFromDeadOwner(
+      String runId, String owner, Instant now, int maxRecoveries) {
+    Optional<RunInfo> r =
+        db.write(
+            "recover run " + runId + " from dead worker " + owner,
+            c -> Controls.recoverFromDeadOwner(c, runId, owner, now, maxRecoveries));
+    r.ifPresent(x -> signal.bump(runId));
+    return r;
+  }
+
+  @Override
   public Optional<RunInfo> requestCancel(String runId, String reason, Instant now) {
     Optional<RunInfo> r =
         db.write("cancel run " + runId, c -> Controls.requestCancel(c, runId, reason, now));

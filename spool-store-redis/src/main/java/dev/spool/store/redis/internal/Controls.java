@@ -33,6 +33,20 @@ public final class Controls {
   }
 
   public Optional<RunInfo> recoverExpired(String runId, Instant now, int maxRecoveries) {
+    return recover(runId, Optional.empty(), now, maxRecoveries);
+  }
+
+  public Optional<RunInfo> recoverFromDeadOwner(
+      String runId, String owner, Instant now, int maxRecoveries) {
+    return recover(runId, Optional.of(owner), now, maxRecoveries);
+  }
+
+  /**
+   * Recovers a running run whose lease expired or, with {@code deadOwner}, that this owner holds;
+   * the script applies it only if the run is still as read here.
+   */
+  private Optional<RunInfo> recover(
+      String runId, Optional<String> deadOwner, Instant now, int maxRecoveries) {
     for (int i = 0; i < ATTEMPTS; i++) {
       Optional<Map<String, String>> found = runs.fields(runId);
       if (found.isEmpty()) {
@@ -40,7 +54,11 @@ public final class Controls {
       }
       Map<String, String> f = found.get();
       String exp = f.get("exp");
-      if (!"running".equals(f.get("st")) || exp == null || Long.parseLong(exp) >= Micros.of(now)) {
+      boolean lost =
+          deadOwner.isPresent()
+              ? deadOwner.get().equals(f.get("own"))
+              : exp != null && Long.parseLong(exp) < Micros.of(now);
+      if (!"running".equals(f.get("st")) || !lost) {
         return Optional.empty();
       }
       int attempt = Integer.parseInt(f.get("att"));
@@ -48,6 +66,7 @@ public final class Controls {
       List<NewEvent> events = new ArrayList<>();
       events.add(
           StoreEvents.workerLost(
+              deadOwner.isPresent() ? StoreEvents.PROCESS_GONE : StoreEvents.LEASE_EXPIRED,
               Optional.ofNullable(f.get("own")),
               Micros.parseOpt(f.get("hb")),
               recovery,
@@ -68,6 +87,7 @@ public final class Controls {
       args.add(redis.retentionMillis());
       Codec.events(args, events);
       args.add(error);
+      args.add(deadOwner.orElse(""));
       List<Object> r = redis.onRun(runId, Script.RECOVER, args, "recover run " + runId);
       if (Codec.is(r, "ok")) {
         return Optional.of(Codec.run(Codec.fields(r.get(1))));

@@ -27,16 +27,40 @@ public final class Controls {
 
   public static Optional<RunInfo> recoverExpired(
       Connection c, String runId, Instant now, int maxRecoveries) throws SQLException {
-    Optional<RunInfo> found = RunRows.get(c, runId);
-    if (found.isEmpty() || !expired(c, runId, now)) {
+    if (!expired(c, runId, now)) {
       return Optional.empty();
     }
-    RunInfo run = found.get();
+    return recover(c, runId, StoreEvents.LEASE_EXPIRED, now, maxRecoveries);
+  }
+
+  public static Optional<RunInfo> recoverFromDeadOwner(
+      Connection c, String runId, String owner, Instant now, int maxRecoveries)
+      throws SQLException {
+    Optional<RunInfo> found = RunRows.get(c, runId);
+    if (found.isEmpty()
+        || found.get().status() != RunStatus.RUNNING
+        || !found.get().leaseOwner().equals(Optional.of(owner))) {
+      return Optional.empty();
+    }
+    return recover(c, runId, StoreEvents.PROCESS_GONE, now, maxRecoveries);
+  }
+
+  /** Appends worker.lost and requeues the run, or fails it past the recovery limit. */
+  private static Optional<RunInfo> recover(
+      Connection c, String runId, String cause, Instant now, int maxRecoveries)
+      throws SQLException {
+    RunInfo run = RunRows.get(c, runId).orElseThrow();
     int recovery = run.recoveries() + 1;
     List<NewEvent> events = new ArrayList<>();
     events.add(
         StoreEvents.workerLost(
-            run.leaseOwner(), run.heartbeatAt(), recovery, maxRecoveries, run.attempt(), now));
+            cause,
+            run.leaseOwner(),
+            run.heartbeatAt(),
+            recovery,
+            maxRecoveries,
+            run.attempt(),
+            now));
     Transition t;
     if (recovery > maxRecoveries) {
       events.add(StoreEvents.recoveryLimitFailed(runId, maxRecoveries, run.attempt(), now));
