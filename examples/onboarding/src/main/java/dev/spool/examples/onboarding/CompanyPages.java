@@ -62,13 +62,9 @@ final class CompanyPages {
             + name
             + ". "
             + company.tagline()
-            + ".</p><p>"
-            + name
-            + " builds "
-            + company.industry().name()
-            + " software for "
-            + company.industry().audience()
-            + ".</p><ul><li><a href=\"/team\">Meet the team</a></li>"
+            + ".</p>"
+            + whatItBuilds()
+            + "<ul><li><a href=\"/team\">Meet the team</a></li>"
             + "<li><a href=\"/products\">See our products</a></li>"
             + "<li><a href=\"/customers\">Read our customers' stories</a></li></ul>");
   }
@@ -93,13 +89,19 @@ final class CompanyPages {
             + name
             + " is backed by "
             + and(company.investors())
-            + ".</p><p>"
-            + name
-            + " builds "
-            + company.industry().name()
-            + " software for "
-            + company.industry().audience()
-            + ".</p>");
+            + ".</p>"
+            + whatItBuilds());
+  }
+
+  /** The sentence the home and about pages share. */
+  private String whatItBuilds() {
+    return "<p>"
+        + name
+        + " builds "
+        + company.industry().name()
+        + " software for "
+        + company.industry().audience()
+        + ".</p>";
   }
 
   private void team() {
@@ -154,19 +156,7 @@ final class CompanyPages {
                   + " use "
                   + p.name()
                   + " every day.</p>";
-      add(
-          "/products/" + slugOf(p.name()),
-          p.name(),
-          "<h1>"
-              + p.name()
-              + "</h1><p>"
-              + p.name()
-              + " is "
-              + p.summary()
-              + ".</p><p>Pricing starts at "
-              + p.price()
-              + " per month.</p>"
-              + used);
+      add("/products/" + slugOf(p.name()), p.name(), "<h1>" + p.name() + "</h1>" + pitch(p) + used);
     }
     add("/products", "Products", productList + "</ul>");
   }
@@ -265,17 +255,7 @@ final class CompanyPages {
           });
     }
     for (Offering p : company.products().subList(0, 2)) {
-      releases.add(
-          new String[] {
-            name + " launches " + p.name(),
-            "<p>"
-                + p.name()
-                + " is "
-                + p.summary()
-                + ".</p><p>Pricing starts at "
-                + p.price()
-                + " per month.</p>"
-          });
+      releases.add(new String[] {name + " launches " + p.name(), pitch(p)});
     }
     for (Office o : company.offices().subList(1, Math.min(3, company.offices().size()))) {
       releases.add(
@@ -356,6 +336,17 @@ final class CompanyPages {
             + "</main><footer>© "
             + Html.escape(name)
             + "</footer></body></html>");
+  }
+
+  /** What a product is and costs, as its page and its launch's press release say. */
+  private static String pitch(Offering p) {
+    return "<p>"
+        + p.name()
+        + " is "
+        + p.summary()
+        + ".</p><p>Pricing starts at "
+        + p.price()
+        + " per month.</p>";
   }
 
   private static String link(String path, String text) {
