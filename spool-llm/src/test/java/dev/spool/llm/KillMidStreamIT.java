@@ -11,6 +11,7 @@ import dev.spool.store.RunInfo;
 import dev.spool.store.RunStore;
 import dev.spool.store.sqlite.SqliteRunStore;
 import dev.spool.testkit.ChildJvm;
+import dev.spool.testkit.RunEvents;
 import dev.spool.testkit.llm.FakeLlmServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * superseded, so the text a client assembles from the whole stream equals the run's result.
  */
 class KillMidStreamIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
   @TempDir Path dir;
 
   @Test
@@ -41,17 +44,16 @@ class KillMidStreamIT {
       Path db = dir.resolve("spool.db");
       String runId;
       try (ChildJvm first = child(db, fake, "start")) {
-        runId = first.awaitLine(Duration.ofSeconds(30));
-        assertThat(runId).as("child printed its run id").startsWith("r");
+        runId = first.awaitLine(WAIT);
         try (RunStore store = SqliteRunStore.open(db)) {
-          waitForOutputs(store, runId, 8);
+          RunEvents.await(store, runId, e -> e.type().equals(EventTypes.OUTPUT), 8, WAIT);
           first.kill9();
           assertThat(store.getRun(runId).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
         }
       }
 
       try (ChildJvm second = child(db, fake, "resume", runId)) {
-        assertThat(second.awaitExit(Duration.ofSeconds(60))).as("resumed child's exit").isZero();
+        assertThat(second.awaitExit(WAIT)).as("resumed child's exit").isZero();
       }
 
       try (RunStore store = SqliteRunStore.open(db)) {
@@ -80,20 +82,6 @@ class KillMidStreamIT {
             .isNotEqualTo(reply.text());
         for (int i = 0; i < events.size(); i++) {
           assertThat(events.get(i).seq()).isEqualTo(i + 1);
-        }
-      }
-    }
-  }
-
-  private static void waitForOutputs(RunStore store, String runId, int n)
-      throws InterruptedException {
-    long after = 0;
-    int seen = 0;
-    while (seen < n) {
-      for (Event e : store.awaitEvents(runId, after, 1000, Duration.ofSeconds(10))) {
-        after = e.seq();
-        if (e.type().equals(EventTypes.OUTPUT)) {
-          seen++;
         }
       }
     }

@@ -3,6 +3,7 @@
  * up, a clock the test moves, injected failures) and read the events it produced; and real {@code
  * redis-server} processes ({@link dev.spool.testkit.RedisServer}, {@link
  * dev.spool.testkit.RedisCluster}) for tests that need Redis; and worker JVMs a crash test kills
- * with SIGKILL ({@link dev.spool.testkit.ChildJvm}).
+ * with SIGKILL ({@link dev.spool.testkit.ChildJvm}) once the run is part-way ({@link
+ * dev.spool.testkit.RunEvents}).
  */
 package dev.spool.testkit;

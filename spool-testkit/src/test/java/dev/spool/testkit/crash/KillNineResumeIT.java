@@ -10,6 +10,7 @@ import dev.spool.store.RunInfo;
 import dev.spool.store.RunStore;
 import dev.spool.store.sqlite.SqliteRunStore;
 import dev.spool.testkit.ChildJvm;
+import dev.spool.testkit.RunEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillNineResumeIT {
   static final int STEPS = 30;
-  static final Duration READY = Duration.ofSeconds(30);
+  static final Duration WAIT = Duration.ofSeconds(60);
 
   @TempDir Path dir;
 
@@ -40,10 +41,9 @@ class KillNineResumeIT {
     String runId;
     Set<Integer> completedBeforeKill;
     try (ChildJvm first = child("start", db, log, STEPS)) {
-      runId = first.awaitLine(READY);
-      assertThat(runId).as("child printed its run id").startsWith("r");
+      runId = first.awaitLine(WAIT);
       try (RunStore store = SqliteRunStore.open(db)) {
-        waitForCompletedSteps(store, runId, 8);
+        RunEvents.await(store, runId, e -> e.type().equals(EventTypes.STEP_COMPLETED), 8, WAIT);
         assertThat(first.kill9()).isEqualTo(137);
         completedBeforeKill = completedSteps(store, runId);
         RunInfo killed = store.getRun(runId).orElseThrow();
@@ -53,7 +53,7 @@ class KillNineResumeIT {
     }
 
     try (ChildJvm second = child("resume", db, log, STEPS, runId)) {
-      assertThat(second.awaitExit(Duration.ofSeconds(60))).as("resumed child's exit").isZero();
+      assertThat(second.awaitExit(WAIT)).as("resumed child's exit").isZero();
     }
 
     try (RunStore store = SqliteRunStore.open(db)) {
@@ -94,20 +94,6 @@ class KillNineResumeIT {
         .filter(e -> e.type().equals(EventTypes.STEP_COMPLETED))
         .map(e -> Integer.parseInt(e.path().substring(e.path().lastIndexOf('#') + 1)))
         .collect(Collectors.toSet());
-  }
-
-  private static void waitForCompletedSteps(RunStore store, String runId, int n)
-      throws InterruptedException {
-    long after = 0;
-    int seen = 0;
-    while (seen < n) {
-      for (Event e : store.awaitEvents(runId, after, 1000, Duration.ofSeconds(10))) {
-        after = e.seq();
-        if (e.type().equals(EventTypes.STEP_COMPLETED)) {
-          seen++;
-        }
-      }
-    }
   }
 
   private static ChildJvm child(String mode, Path db, Path log, int steps, String... more) {

@@ -13,13 +13,13 @@ import dev.spool.store.RunStore;
 import dev.spool.store.sqlite.SqliteRunStore;
 import dev.spool.testkit.ChildJvm;
 import dev.spool.testkit.ComponentTester;
+import dev.spool.testkit.RunEvents;
 import dev.spool.testkit.llm.FakeLlmServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,9 +77,8 @@ class BlogWriterIT {
       String runId;
       try (ChildJvm first = child(db, fake, "start")) {
         runId = first.awaitLine(Duration.ofSeconds(30));
-        assertThat(runId).as("the child printed its run id").startsWith("r");
         try (RunStore store = SqliteRunStore.open(db)) {
-          awaitSectionChunks(store, runId, 10);
+          RunEvents.await(store, runId, BlogWriterIT::isSectionChunk, 10, Duration.ofSeconds(60));
           first.kill9();
           assertThat(store.getRun(runId).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
         }
@@ -138,21 +137,9 @@ class BlogWriterIT {
     }
   }
 
-  private static void awaitSectionChunks(RunStore store, String runId, int n)
-      throws InterruptedException {
-    long after = 0;
-    int seen = 0;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (seen < n) {
-      assertThat(System.nanoTime()).as("section output within a minute").isLessThan(deadline);
-      for (Event e : store.awaitEvents(runId, after, 1000, Duration.ofSeconds(1))) {
-        after = e.seq();
-        if (e.type().equals(EventTypes.OUTPUT)
-            && Json.tree(e.data()).path("stream").asText().startsWith("section-")) {
-          seen++;
-        }
-      }
-    }
+  private static boolean isSectionChunk(Event e) {
+    return e.type().equals(EventTypes.OUTPUT)
+        && Json.tree(e.data()).path("stream").asText().startsWith("section-");
   }
 
   private static ChildJvm child(Path db, FakeLlmServer fake, String mode, String... more) {
