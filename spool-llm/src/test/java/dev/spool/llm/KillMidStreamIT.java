@@ -10,16 +10,12 @@ import dev.spool.RunStatus;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunStore;
 import dev.spool.store.sqlite.SqliteRunStore;
+import dev.spool.testkit.ChildJvm;
+import dev.spool.testkit.RunEvents;
 import dev.spool.testkit.llm.FakeLlmServer;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * superseded, so the text a client assembles from the whole stream equals the run's result.
  */
 class KillMidStreamIT {
+  private static final Duration WAIT = Duration.ofSeconds(60);
+
   @TempDir Path dir;
 
   @Test
@@ -44,18 +42,19 @@ class KillMidStreamIT {
                         + "durable agents resume where they stopped ".repeat(8).strip())
             .start()) {
       Path db = dir.resolve("spool.db");
-      Process first = child(db, fake, "start");
-      String runId = firstLine(first);
-      try (RunStore store = SqliteRunStore.open(db)) {
-        waitForOutputs(store, runId, 8);
-        first.destroyForcibly(); // SIGKILL on Linux
-        assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(store.getRun(runId).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+      String runId;
+      try (ChildJvm first = child(db, fake, "start")) {
+        runId = first.awaitLine(WAIT);
+        try (RunStore store = SqliteRunStore.open(db)) {
+          RunEvents.await(store, runId, e -> e.type().equals(EventTypes.OUTPUT), 8, WAIT);
+          first.kill9();
+          assertThat(store.getRun(runId).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+        }
       }
 
-      Process second = child(db, fake, "resume", runId);
-      assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("resumed child finishes").isTrue();
-      assertThat(second.exitValue()).isZero();
+      try (ChildJvm second = child(db, fake, "resume", runId)) {
+        assertThat(second.awaitExit(WAIT)).as("resumed child's exit").isZero();
+      }
 
       try (RunStore store = SqliteRunStore.open(db)) {
         RunInfo done = store.getRun(runId).orElseThrow();
@@ -88,43 +87,10 @@ class KillMidStreamIT {
     }
   }
 
-  private static void waitForOutputs(RunStore store, String runId, int n)
-      throws InterruptedException {
-    long after = 0;
-    int seen = 0;
-    while (seen < n) {
-      for (Event e : store.awaitEvents(runId, after, 1000, Duration.ofSeconds(10))) {
-        after = e.seq();
-        if (e.type().equals(EventTypes.OUTPUT)) {
-          seen++;
-        }
-      }
-    }
-  }
-
-  private Process child(Path db, FakeLlmServer fake, String mode, String... more) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                StreamChild.class.getName(),
-                mode,
-                db.toString(),
-                fake.baseUrl()));
-    cmd.addAll(List.of(more));
-    return new ProcessBuilder(cmd)
-        .redirectError(ProcessBuilder.Redirect.appendTo(new File(db + ".child.log")))
+  private static ChildJvm child(Path db, FakeLlmServer fake, String mode, String... more) {
+    return ChildJvm.builder(StreamChild.class, Path.of(db + ".child.log"))
+        .args(mode, db.toString(), fake.baseUrl())
+        .args(more)
         .start();
-  }
-
-  private static String firstLine(Process p) throws Exception {
-    var r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    String line = r.readLine();
-    assertThat(line).as("child printed its run id").isNotNull().startsWith("r");
-    return line;
   }
 }

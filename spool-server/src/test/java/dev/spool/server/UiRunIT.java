@@ -142,6 +142,42 @@ class UiRunIT extends UiTestBase {
   }
 
   @Test
+  void longUnbrokenProgressAndOutputWrapInsideTheirBoxes() {
+    String word = "unbroken".repeat(40);
+    String waiting = h.start("approval", Json.write(Map.of("subject", word)));
+    openRun(waiting, "");
+    awaitStatus("waiting");
+    browser.await(d -> browser.text("#progress-latest").contains(word));
+    assertWrapped("#progress", "#progress-latest", ".progress-list li");
+
+    String greeted = h.start("hello", Json.write(Map.of("name", word, "chunkMillis", 0)));
+    openRun(greeted, "");
+    awaitStatus("completed");
+    assertThat(outputText("text")).contains(word);
+    assertWrapped("pre.stream[data-stream='text']", "#result", "#progress");
+    browser.screenshot("run-view-long-words");
+  }
+
+  /** Neither these boxes nor the page scroll sideways: their text wraps inside them. */
+  private void assertWrapped(String... selectors) {
+    for (String selector : List.of(selectors)) {
+      for (WebElement e : browser.all(selector)) {
+        List<?> widths =
+            (List<?>) browser.js("return [arguments[0].scrollWidth, arguments[0].clientWidth];", e);
+        assertThat(((Number) widths.get(0)).longValue())
+            .as(selector + "'s scrollWidth, against its clientWidth")
+            .isLessThanOrEqualTo(((Number) widths.get(1)).longValue());
+      }
+    }
+    assertThat(
+            (Boolean)
+                browser.js(
+                    "const d = document.documentElement; return d.scrollWidth <= d.clientWidth;"))
+        .as("the page does not scroll sideways")
+        .isTrue();
+  }
+
+  @Test
   void theTraceShowsTheCallTreeWithRetriesErrorsInputsAndOutputs() {
     String runId = h.start("steps", "{\"steps\":6,\"stepMillis\":120,\"failEvery\":3}");
     openRun(runId, "/trace");

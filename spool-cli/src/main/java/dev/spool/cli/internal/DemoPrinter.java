@@ -3,6 +3,7 @@ package dev.spool.cli.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spool.Event;
 import dev.spool.EventTypes;
+import dev.spool.OutputAssembler;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Map;
@@ -13,7 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * Shows a blog-writer run for people: one line per phase and per finished section (from its
  * progress events), the edited post streamed in full, retries and failovers as they happen. The
  * sections stream in parallel into outputs of their own; on a terminal a status line counts their
- * words live, elsewhere only the finished sections show.
+ * words live, elsewhere only the finished sections show. The counts are those of the text that
+ * stands so far (see {@link OutputAssembler}): a word split across chunks counts once, and an
+ * attempt's words go when its output is superseded.
  */
 final class DemoPrinter implements EventPrinter {
   private final PrintStream out;
@@ -21,7 +24,8 @@ final class DemoPrinter implements EventPrinter {
   private final boolean live;
   private final String postStream;
   private final ReentrantLock lock = new ReentrantLock();
-  private final Map<String, Integer> streaming = new TreeMap<>();
+  private final OutputAssembler sections = new OutputAssembler();
+  private final Map<String, Integer> words = new TreeMap<>();
   private boolean postOpen;
   private boolean postEndsLine;
   private boolean statusShown;
@@ -50,9 +54,8 @@ final class DemoPrinter implements EventPrinter {
   public void accept(Event e) {
     JsonNode d = Text.data(e.data());
     switch (e.type()) {
-      case EventTypes.OUTPUT -> output(Text.str(d, "stream"), Text.str(d, "chunk"));
-      case EventTypes.OUTPUT_SUPERSEDED ->
-          line("  " + style.yellow("↺") + " " + e.path() + " starts its output over");
+      case EventTypes.OUTPUT -> output(e, Text.str(d, "stream"), Text.str(d, "chunk"));
+      case EventTypes.OUTPUT_SUPERSEDED -> superseded(e);
       case EventTypes.PROGRESS -> progress(d);
       case EventTypes.STEP_RETRYING ->
           line(
@@ -104,7 +107,7 @@ final class DemoPrinter implements EventPrinter {
     line(style.green("✓ ") + style.bold(took) + style.dim(" — the post above is the run's result"));
   }
 
-  private void output(String stream, String chunk) {
+  private void output(Event e, String stream, String chunk) {
     lock.lock();
     try {
       if (stream.equals(postStream)) {
@@ -120,21 +123,38 @@ final class DemoPrinter implements EventPrinter {
         }
         return;
       }
-      streaming.merge(stream, chunk.isBlank() ? 0 : 1, Integer::sum);
+      sections.accept(e);
+      words.put(stream, words(sections.text(stream)));
       showStatus();
     } finally {
       lock.unlock();
     }
   }
 
+  /** Drops the superseded attempt's words from the counts, then says it starts over. */
+  private void superseded(Event e) {
+    lock.lock();
+    try {
+      sections.accept(e);
+      words.replaceAll((stream, n) -> words(sections.text(stream)));
+      line("  " + style.yellow("↺") + " " + e.path() + " starts its output over");
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Words as the blog writer counts a section's: runs of non-space. */
+  private static int words(String text) {
+    return text.isBlank() ? 0 : text.strip().split("\\s+").length;
+  }
+
   /** On a terminal: one line, rewritten in place, with the words each section has streamed. */
   private void showStatus() {
-    if (!live || postOpen) {
+    if (!live || postOpen || words.isEmpty()) {
       return;
     }
     StringBuilder sb = new StringBuilder("    streaming ");
-    streaming.forEach(
-        (s, words) -> sb.append(' ').append(s).append(' ').append(words).append("w "));
+    words.forEach((s, n) -> sb.append(' ').append(s).append(' ').append(n).append("w "));
     out.print("\r\u001b[K" + style.dim(sb.toString()));
     out.flush();
     statusShown = true;

@@ -9,17 +9,15 @@ import dev.spool.RunStatus;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunStore;
 import dev.spool.store.sqlite.SqliteRunStore;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import dev.spool.testkit.ChildJvm;
+import dev.spool.testkit.RunEvents;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillNineResumeIT {
   static final int STEPS = 30;
+  static final Duration WAIT = Duration.ofSeconds(60);
 
   @TempDir Path dir;
 
@@ -39,23 +38,23 @@ class KillNineResumeIT {
     Path db = dir.resolve("spool.db");
     Path log = dir.resolve("effects.log");
 
-    Process first = child("start", db, log, STEPS);
-    String runId = firstLine(first);
+    String runId;
     Set<Integer> completedBeforeKill;
-    try (RunStore store = SqliteRunStore.open(db)) {
-      waitForCompletedSteps(store, runId, 8);
-      first.destroyForcibly(); // SIGKILL on Linux
-      assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
-      assertThat(first.exitValue()).isEqualTo(137);
-      completedBeforeKill = completedSteps(store, runId);
-      RunInfo killed = store.getRun(runId).orElseThrow();
-      assertThat(killed.status()).isEqualTo(RunStatus.RUNNING);
-      assertThat(completedBeforeKill.size()).isBetween(8, STEPS - 1);
+    try (ChildJvm first = child("start", db, log, STEPS)) {
+      runId = first.awaitLine(WAIT);
+      try (RunStore store = SqliteRunStore.open(db)) {
+        RunEvents.await(store, runId, e -> e.type().equals(EventTypes.STEP_COMPLETED), 8, WAIT);
+        assertThat(first.kill9()).isEqualTo(137);
+        completedBeforeKill = completedSteps(store, runId);
+        RunInfo killed = store.getRun(runId).orElseThrow();
+        assertThat(killed.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(completedBeforeKill.size()).isBetween(8, STEPS - 1);
+      }
     }
 
-    Process second = child("resume", db, log, STEPS, runId);
-    assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("resumed child finishes").isTrue();
-    assertThat(second.exitValue()).isZero();
+    try (ChildJvm second = child("resume", db, log, STEPS, runId)) {
+      assertThat(second.awaitExit(WAIT)).as("resumed child's exit").isZero();
+    }
 
     try (RunStore store = SqliteRunStore.open(db)) {
       RunInfo done = store.getRun(runId).orElseThrow();
@@ -97,45 +96,10 @@ class KillNineResumeIT {
         .collect(Collectors.toSet());
   }
 
-  private static void waitForCompletedSteps(RunStore store, String runId, int n)
-      throws InterruptedException {
-    long after = 0;
-    int seen = 0;
-    while (seen < n) {
-      for (Event e : store.awaitEvents(runId, after, 1000, java.time.Duration.ofSeconds(10))) {
-        after = e.seq();
-        if (e.type().equals(EventTypes.STEP_COMPLETED)) {
-          seen++;
-        }
-      }
-    }
-  }
-
-  private static Process child(String mode, Path db, Path log, int steps, String... more)
-      throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd =
-        new java.util.ArrayList<>(
-            List.of(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-cp",
-                System.getProperty("java.class.path"),
-                CrashChild.class.getName(),
-                mode,
-                db.toString(),
-                log.toString(),
-                Integer.toString(steps)));
-    cmd.addAll(List.of(more));
-    return new ProcessBuilder(cmd)
-        .redirectError(ProcessBuilder.Redirect.appendTo(new File(db + ".child.log")))
+  private static ChildJvm child(String mode, Path db, Path log, int steps, String... more) {
+    return ChildJvm.builder(CrashChild.class, Path.of(db + ".child.log"))
+        .args(mode, db.toString(), log.toString(), Integer.toString(steps))
+        .args(more)
         .start();
-  }
-
-  private static String firstLine(Process p) throws Exception {
-    var r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    String line = r.readLine();
-    assertThat(line).as("child printed its run id").isNotNull().startsWith("r");
-    return line;
   }
 }

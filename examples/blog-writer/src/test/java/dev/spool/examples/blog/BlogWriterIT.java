@@ -11,19 +11,15 @@ import dev.spool.examples.common.OfflineModels;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunStore;
 import dev.spool.store.sqlite.SqliteRunStore;
+import dev.spool.testkit.ChildJvm;
 import dev.spool.testkit.ComponentTester;
+import dev.spool.testkit.RunEvents;
 import dev.spool.testkit.llm.FakeLlmServer;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,13 +74,14 @@ class BlogWriterIT {
                     }))
             .start()) {
       Path db = dir.resolve("spool.db");
-      Process first = child(db, fake, "start");
-      String runId = firstLine(first);
-      try (RunStore store = SqliteRunStore.open(db)) {
-        awaitSectionChunks(store, runId, 10);
-        first.destroyForcibly(); // SIGKILL
-        assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(store.getRun(runId).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+      String runId;
+      try (ChildJvm first = child(db, fake, "start")) {
+        runId = first.awaitLine(Duration.ofSeconds(30));
+        try (RunStore store = SqliteRunStore.open(db)) {
+          RunEvents.await(store, runId, BlogWriterIT::isSectionChunk, 10, Duration.ofSeconds(60));
+          first.kill9();
+          assertThat(store.getRun(runId).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
+        }
       }
       assertThat(served("plan")).isEqualTo(1);
       assertThat(served("outline")).isEqualTo(1);
@@ -100,9 +97,11 @@ class BlogWriterIT {
       }
       assertThat(sectionsDone).as("the kill came while sections streamed").isLessThan(4);
 
-      Process second = child(db, fake, "resume", runId);
-      assertThat(second.waitFor(90, TimeUnit.SECONDS)).as("the resumed worker finishes").isTrue();
-      assertThat(second.exitValue()).isZero();
+      try (ChildJvm second = child(db, fake, "resume", runId)) {
+        assertThat(second.awaitExit(Duration.ofSeconds(90)))
+            .as("the resumed worker's exit")
+            .isZero();
+      }
 
       try (RunStore store = SqliteRunStore.open(db)) {
         RunInfo done = store.getRun(runId).orElseThrow();
@@ -138,47 +137,16 @@ class BlogWriterIT {
     }
   }
 
-  private static void awaitSectionChunks(RunStore store, String runId, int n)
-      throws InterruptedException {
-    long after = 0;
-    int seen = 0;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (seen < n) {
-      assertThat(System.nanoTime()).as("section output within a minute").isLessThan(deadline);
-      for (Event e : store.awaitEvents(runId, after, 1000, Duration.ofSeconds(1))) {
-        after = e.seq();
-        if (e.type().equals(EventTypes.OUTPUT)
-            && Json.tree(e.data()).path("stream").asText().startsWith("section-")) {
-          seen++;
-        }
-      }
-    }
+  private static boolean isSectionChunk(Event e) {
+    return e.type().equals(EventTypes.OUTPUT)
+        && Json.tree(e.data()).path("stream").asText().startsWith("section-");
   }
 
-  private Process child(Path db, FakeLlmServer fake, String mode, String... more) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd =
-        new ArrayList<>(
-            List.of(
-                java,
-                "--enable-native-access=ALL-UNNAMED",
-                "-XX:+UseSerialGC",
-                "-cp",
-                System.getProperty("java.class.path"),
-                BlogChild.class.getName(),
-                mode,
-                db.toString(),
-                fake.baseUrl()));
-    cmd.addAll(List.of(more));
-    return new ProcessBuilder(cmd)
-        .redirectError(ProcessBuilder.Redirect.appendTo(new File(db + ".child.log")))
+  private static ChildJvm child(Path db, FakeLlmServer fake, String mode, String... more) {
+    return ChildJvm.builder(BlogChild.class, Path.of(db + ".child.log"))
+        .jvmOptions("-XX:+UseSerialGC")
+        .args(mode, db.toString(), fake.baseUrl())
+        .args(more)
         .start();
-  }
-
-  private static String firstLine(Process p) throws Exception {
-    var r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    String line = r.readLine();
-    assertThat(line).as("the child printed its run id").isNotNull().startsWith("r");
-    return line;
   }
 }

@@ -15,6 +15,7 @@ import dev.spool.llm.LlmEvents;
 import dev.spool.store.RunStore;
 import dev.spool.store.sqlite.SqliteRunStore;
 import dev.spool.testkit.ComponentTester;
+import dev.spool.testkit.RunEvents;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -97,19 +98,6 @@ class OnboardingIT {
   }
 
   static void awaitEvent(RunStore store, String runId, String type) throws InterruptedException {
-    long after = 0;
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      for (Event e : store.awaitEvents(runId, after, 1000, Duration.ofSeconds(1))) {
-        after = e.seq();
-        if (e.type().equals(type)) {
-          return;
-        }
-        if (e.isTerminal()) {
-          throw new AssertionError("the run ended without a " + type + " event: " + e.toJson());
-        }
-      }
-    }
-    throw new AssertionError("no " + type + " event within a minute");
+    RunEvents.await(store, runId, e -> e.type().equals(type), 1, Duration.ofSeconds(60));
   }
 }

@@ -11,13 +11,11 @@ import dev.spool.llm.LlmEvents;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunStore;
 import dev.spool.store.RunStores;
+import dev.spool.testkit.ChildJvm;
 import dev.spool.testkit.ComponentTester;
 import dev.spool.testkit.RedisServer;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -40,14 +38,16 @@ class OnboardingRedisIT {
 
   @Test
   void threeWorkersOnRedisShareOneRateLimitAndEnrichEveryPageOnce() throws Exception {
-    List<Process> workers = new ArrayList<>();
+    List<ChildJvm> workers = new ArrayList<>();
     try (RedisServer redis = RedisServer.start(dir.resolve("redis"));
         Providers fakes = new Providers()) {
       for (int i = 0; i < 3; i++) {
         workers.add(worker(redis.uri(), fakes, i));
       }
-      for (Process w : workers) {
-        awaitReady(w);
+      for (ChildJvm w : workers) {
+        assertThat(w.awaitLine(Duration.ofSeconds(30)))
+            .as("the worker started")
+            .startsWith("ready ");
       }
       try (RunStore store = RunStores.open(redis.uri(), false)) {
         Spool spool = Spool.builder(store).register(Offline.onboarding().workflow()).build();
@@ -103,38 +103,15 @@ class OnboardingRedisIT {
             .isGreaterThan(2L * Providers.LIMIT);
       }
     } finally {
-      for (Process w : workers) {
-        w.destroyForcibly();
-        w.waitFor(10, TimeUnit.SECONDS);
-      }
+      workers.forEach(ChildJvm::close);
     }
   }
 
-  private Process worker(String storeUri, Providers fakes, int n) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> cmd =
-        List.of(
-            java,
-            "--enable-native-access=ALL-UNNAMED",
-            "-XX:+UseSerialGC",
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            OnboardingChild.class.getName(),
-            storeUri,
-            fakes.primary.baseUrl(),
-            fakes.backup.baseUrl());
-    return new ProcessBuilder(cmd)
-        .redirectError(
-            ProcessBuilder.Redirect.appendTo(
-                new File(dir.resolve("worker-" + n + ".log").toString())))
+  private ChildJvm worker(String storeUri, Providers fakes, int n) {
+    return ChildJvm.builder(OnboardingChild.class, dir.resolve("worker-" + n + ".log"))
+        .jvmOptions("-XX:+UseSerialGC", "-Xmx256m")
+        .args(storeUri, fakes.primary.baseUrl(), fakes.backup.baseUrl())
         .start();
-  }
-
-  private static void awaitReady(Process p) throws Exception {
-    var r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    String line = r.readLine();
-    assertThat(line).as("the worker started").isNotNull().startsWith("ready ");
   }
 
   private static RunInfo awaitEnd(RunStore store, String runId) throws InterruptedException {
