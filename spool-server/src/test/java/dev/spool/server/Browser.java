@@ -149,9 +149,12 @@ final class Browser implements AutoCloseable {
     return driver.findElements(By.cssSelector(css));
   }
 
-  /** An element's text as the DOM holds it (Selenium's getText() folds whitespace). */
+  /**
+   * The text of the first element {@code css} matches, as the DOM holds it (Selenium's getText()
+   * folds whitespace); empty while there is no such element yet.
+   */
   String text(String css) {
-    return (String) js("return document.querySelector(arguments[0])?.textContent ?? null", css);
+    return (String) js("return document.querySelector(arguments[0])?.textContent ?? ''", css);
   }
 
   Object js(String script, Object... args) {
