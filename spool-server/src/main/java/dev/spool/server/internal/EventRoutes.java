@@ -25,9 +25,9 @@ public final class EventRoutes {
   private final EventStream stream;
   private final Blocking blocking;
 
-  public EventRoutes(RunStore store, Duration keepAlive, Blocking blocking) {
+  public EventRoutes(RunStore store, RunTails tails, Duration keepAlive, Blocking blocking) {
     this.store = store;
-    this.stream = new EventStream(store, keepAlive);
+    this.stream = new EventStream(tails, keepAlive);
     this.blocking = blocking;
   }
 
