@@ -1,12 +1,15 @@
 package dev.spool.server;
 
+import static dev.spool.server.ServerHarness.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spool.Event;
+import dev.spool.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +17,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Many clients of one run share one tail in the server, and each still gets exactly the run's
- * stream: live from the start, resumed from inside or before the tail's window, or reading slowly.
+ * stream: live from the start, resumed from inside or before the tail's window, or reading slowly;
+ * long polls and result waits share the tail too.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TailsIT {
@@ -86,6 +93,36 @@ class TailsIT {
     assertThat(before.await().assertWellFormedToTheEnd().events()).isEqualTo(stored(id, 10));
     assertThat(inside.await().events()).isEqualTo(stored(id, held - 20));
     assertThat(atHead.await().events()).isEqualTo(stored(id, held));
+    h.awaitTails(0);
+  }
+
+  @Test
+  void longPollsAndResultWaitsOfOneRunShareItsTail() throws Exception {
+    String id = h.start("steps", "{\"steps\":3}"); // queued until a worker
+    String events = "/v1/runs/" + id + "/events?after=1&wait=15s";
+    List<Future<HttpResponse<String>>> results = new ArrayList<>();
+    List<Future<HttpResponse<String>>> polls = new ArrayList<>();
+    try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int i = 0; i < 50; i++) {
+        results.add(clients.submit(() -> h.get("/v1/runs/" + id + "/result?wait=15s")));
+        polls.add(clients.submit(() -> h.get(events, "Accept", "application/json")));
+      }
+      h.awaitActiveWaits(100);
+      assertThat(h.server.activeTails()).isEqualTo(1);
+
+      h.worker();
+
+      String result = h.awaitEnd(id).result().orElseThrow();
+      for (Future<HttpResponse<String>> r : results) {
+        assertThat(r.get().statusCode()).isEqualTo(200);
+        assertThat(json(r.get()).get("result")).isEqualTo(Json.tree(result));
+      }
+      for (Future<HttpResponse<String>> p : polls) {
+        List<Event> page = new ArrayList<>();
+        json(p.get()).get("events").forEach(e -> page.add(Event.fromJson(e.toString())));
+        assertThat(page).isNotEmpty().isEqualTo(stored(id, 1).subList(0, page.size()));
+      }
+    }
     h.awaitTails(0);
   }
 

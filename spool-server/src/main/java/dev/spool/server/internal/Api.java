@@ -47,7 +47,7 @@ public final class Api {
     routes.addAll(new SystemRoutes(spool.store()).routes());
     routes.addAll(new WorkflowRoutes(spool.registry()).routes());
     routes.add(new StartRun(spool, bodies).route());
-    routes.addAll(new RunRoutes(spool, blocking).routes());
+    routes.addAll(new RunRoutes(spool, tails, blocking).routes());
     routes.add(new EventRoutes(spool.store(), tails, settings.keepAlive(), blocking).route());
     routes.addAll(new ControlRoutes(spool, bodies).routes());
     return List.copyOf(routes);
