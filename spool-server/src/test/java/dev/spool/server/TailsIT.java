@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spool.Event;
 import dev.spool.Json;
+import dev.spool.RunStatus;
+import dev.spool.store.RunInfo;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -15,8 +17,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -73,13 +73,11 @@ class TailsIT {
 
   @Test
   void clientsResumingFromInsideOrBeforeTheWindowGetExactlyTheSuffix() throws Exception {
-    String key = UUID.randomUUID().toString();
-    CountDownLatch gate = Burst.gate(key);
-    String id = h.start("burst", Burst.input(key, 1600, 50, 1500));
+    String id = h.start("burst", Burst.input(1600, 50, 1500));
     String events = "/v1/runs/" + id + "/events";
     SseReader first = SseReader.open(h, events);
     h.worker();
-    long held = awaitHeld(id, 1500);
+    long held = awaitHeld(id);
     first.awaitId(held); // so the tail has gone past seq 1024: its window no longer holds seq 10
 
     SseReader before = SseReader.open(h, events, "Last-Event-ID", "10");
@@ -87,7 +85,7 @@ class TailsIT {
     SseReader atHead = SseReader.open(h, events, "Last-Event-ID", Long.toString(held));
     h.awaitActiveWaits(4);
     assertThat(h.server.activeTails()).isEqualTo(1);
-    gate.countDown();
+    assertThat(h.post("/v1/runs/" + id + "/signals/go", "true").statusCode()).isLessThan(300);
 
     assertThat(first.await().assertWellFormedToTheEnd().events()).isEqualTo(stored(id, 0));
     assertThat(before.await().assertWellFormedToTheEnd().events()).isEqualTo(stored(id, 10));
@@ -126,23 +124,23 @@ class TailsIT {
     h.awaitTails(0);
   }
 
-  /** Waits until the run holds at its gate with at least {@code seq} events; returns its last. */
-  private long awaitHeld(String id, long seq) throws InterruptedException {
+  /** Waits until the run waits for its signal; returns its last seq. */
+  private long awaitHeld(String id) throws InterruptedException {
     long deadline = System.nanoTime() + ServerHarness.TIMEOUT.toNanos();
     while (System.nanoTime() < deadline) {
-      long last = h.store.getRun(id).orElseThrow().lastSeq();
-      if (last >= seq) {
-        return last;
+      RunInfo run = h.store.getRun(id).orElseThrow();
+      if (run.status() == RunStatus.WAITING) {
+        return run.lastSeq();
       }
       Thread.sleep(10);
     }
-    throw new AssertionError("run " + id + " did not reach seq " + seq);
+    throw new AssertionError("run " + id + " did not wait for its signal");
   }
 
   @Test
   void aClientThatStopsReadingHoldsUpNoOtherAndLaterGetsItsWholeStream() throws Exception {
     // 16 MB of events: more than the socket buffers between the server and a client hold.
-    String id = h.start("burst", Burst.input("none", 4000, 4000, -1));
+    String id = h.start("burst", Burst.input(4000, 4000, -1));
     String events = "/v1/runs/" + id + "/events";
     try (Socket stalled = stalledClient(events)) {
       List<SseReader> others = new ArrayList<>();
