@@ -58,10 +58,7 @@ public final class EventRoutes {
         return;
       }
       stream.stream(
-          ctx,
-          run.runId(),
-          after,
-          mode == Mode.SSE ? EventStream.Format.SSE : EventStream.Format.NDJSON);
+          ctx, run, after, mode == Mode.SSE ? EventStream.Format.SSE : EventStream.Format.NDJSON);
     }
   }
 
@@ -127,7 +124,7 @@ public final class EventRoutes {
     Duration wait =
         Waits.parse(Optional.ofNullable(ctx.queryParam("wait")), DEFAULT_POLL_WAIT, MAX_POLL_WAIT);
     boolean ended = run.status().isTerminal() && after >= run.lastSeq();
-    List<Event> events = ended ? List.of() : await(run.runId(), after, wait);
+    List<Event> events = ended ? List.of() : await(run, after, wait);
     long last = events.isEmpty() ? after : events.getLast().seq();
     boolean done = ended || events.stream().anyMatch(Event::isTerminal);
     StringBuilder sb = new StringBuilder(256);
@@ -140,14 +137,14 @@ public final class EventRoutes {
   }
 
   /** What the store's {@code awaitEvents} would give, waiting through the run's shared tail. */
-  private List<Event> await(String runId, long after, Duration wait) throws InterruptedException {
+  private List<Event> await(RunInfo run, long after, Duration wait) throws InterruptedException {
     if (wait.isZero()) {
-      return store.readEvents(runId, after, POLL_BATCH);
+      return store.readEvents(run.runId(), after, POLL_BATCH);
     }
-    try (RunTails.Follower follower = tails.follow(runId, after)) {
+    try (RunTails.Follower follower = tails.follow(run, after)) {
       List<Event> events = follower.next(POLL_BATCH, wait);
       // At the deadline the store may hold an event that the tail has not handed over yet.
-      return events.isEmpty() ? store.readEvents(runId, after, POLL_BATCH) : events;
+      return events.isEmpty() ? store.readEvents(run.runId(), after, POLL_BATCH) : events;
     }
   }
 }

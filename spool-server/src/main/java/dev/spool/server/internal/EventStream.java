@@ -2,6 +2,7 @@ package dev.spool.server.internal;
 
 import dev.spool.Event;
 import dev.spool.Json;
+import dev.spool.store.RunInfo;
 import dev.spool.store.StoreException;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -40,13 +41,14 @@ final class EventStream {
     this.keepAlive = keepAlive;
   }
 
-  /** Streams events of {@code runId} after {@code after}; returns when the stream ends. */
-  void stream(Context ctx, String runId, long after, Format format) {
+  /** Streams events of {@code run} after {@code after}; returns when the stream ends. */
+  void stream(Context ctx, RunInfo run, long after, Format format) {
+    String runId = run.runId();
     ctx.status(200);
     ctx.contentType(format.contentType + "; charset=utf-8");
     ctx.header("Cache-Control", "no-cache");
     ctx.header("X-Accel-Buffering", "no"); // tells nginx-style proxies not to buffer the stream
-    try (RunTails.Follower follower = tails.follow(runId, after)) {
+    try (RunTails.Follower follower = tails.follow(run, after)) {
       OutputStream out = ctx.res().getOutputStream();
       if (format == Format.SSE) {
         write(out, "retry: 1000\n\n");

@@ -173,7 +173,7 @@ public final class RunRoutes {
 
   /** Follows the run through its shared tail until its terminal event or the deadline. */
   private RunInfo awaitEnd(RunInfo run, long deadline) throws InterruptedException {
-    try (RunTails.Follower follower = tails.follow(run.runId(), run.lastSeq())) {
+    try (RunTails.Follower follower = tails.follow(run, run.lastSeq())) {
       while (true) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {

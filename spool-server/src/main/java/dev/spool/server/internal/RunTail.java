@@ -10,11 +10,12 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The recent events of one run in this process: one virtual thread waits on the store and publishes
- * what arrives into a bounded window, and every follower of the run reads from that window, so N
- * followers cost one store waiter instead of N. A follower whose cursor has fallen out of the
- * window reads the store itself. The thread holds the lock only to publish, and followers only to
- * copy, so a slow client never slows the thread or the other followers.
+ * The recent events of one run in this process: one virtual thread waits on the store from the
+ * run's head on and publishes what arrives into a bounded window, and every follower of the run
+ * reads from that window, so N followers cost one store waiter instead of N. A follower whose
+ * cursor lies before the window (a late joiner, a slow client) reads the store itself. The thread
+ * holds the lock only to publish, and followers only to copy, so a slow client never slows the
+ * thread or the other followers.
  */
 final class RunTail {
   static final int BATCH = 500;
@@ -27,8 +28,7 @@ final class RunTail {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition arrived = lock.newCondition();
 
-  // Guarded by lock: the window holds the `size` events up to seq `last`, with `chars` of data in
-  // all.
+  // Guarded by lock: the window holds `size` events ending at seq `last`, `chars` of data in all.
   private long last;
   private int size;
   private long chars;
@@ -40,13 +40,13 @@ final class RunTail {
   volatile long idleSince = System.nanoTime();
   volatile Thread thread;
 
-  RunTail(String runId, long after, RunStore store, RunTails owner, int capacity, long maxChars) {
+  RunTail(String runId, long head, RunStore store, RunTails owner, int capacity, long maxChars) {
     this.runId = runId;
     this.store = store;
     this.owner = owner;
     this.window = new Event[capacity];
     this.maxChars = maxChars;
-    this.last = after;
+    this.last = head;
   }
 
   /**

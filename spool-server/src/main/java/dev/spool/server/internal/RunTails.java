@@ -1,6 +1,7 @@
 package dev.spool.server.internal;
 
 import dev.spool.Event;
+import dev.spool.store.RunInfo;
 import dev.spool.store.RunStore;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,7 @@ public final class RunTails implements AutoCloseable {
   static final int WINDOW = 1024;
 
   /** Event data a tail keeps at most, in chars: a run of large events keeps fewer. */
-  static final long WINDOW_CHARS = 8L << 20;
+  static final long WINDOW_CHARS = 1L << 20;
 
   /** How long a tail outlives its last follower: a client reconnecting finds it still there. */
   static final Duration LINGER = Duration.ofSeconds(2);
@@ -44,18 +45,26 @@ public final class RunTails implements AutoCloseable {
   }
 
   /**
-   * Follows {@code runId} from after seq {@code after}; the caller closes the follower.
+   * Follows {@code run} from after seq {@code after}; the caller closes the follower. What lies
+   * before the run's head (its last seq as the caller read it) comes from the store, and so does
+   * all of a run that has ended: a tail carries only live events.
    *
    * @throws InterruptedException once the server is closing
    */
-  Follower follow(String runId, long after) throws InterruptedException {
+  Follower follow(RunInfo run, long after) throws InterruptedException {
+    if (closed) {
+      throw new InterruptedException("the server is closing");
+    }
+    if (run.status().isTerminal()) {
+      return new Follower(null, run.runId(), after);
+    }
     RunTail[] created = {null};
     RunTail tail =
         tails.compute(
-            runId,
+            run.runId(),
             (id, t) -> {
               if (t == null || t.failed()) {
-                t = new RunTail(id, after, store, this, window, WINDOW_CHARS);
+                t = new RunTail(id, run.lastSeq(), store, this, window, WINDOW_CHARS);
                 created[0] = t;
               }
               t.followers++;
@@ -63,9 +72,9 @@ public final class RunTails implements AutoCloseable {
             });
     if (created[0] != null) {
       RunTail t = created[0];
-      t.thread = Thread.ofVirtual().name("spool-tail-" + runId).start(() -> t.run(wait, linger));
+      t.thread = Thread.ofVirtual().name("spool-tail-" + t.runId).start(() -> t.run(wait, linger));
     }
-    Follower f = new Follower(tail, after);
+    Follower f = new Follower(tail, run.runId(), after);
     if (closed) {
       f.close();
       stop(tail);
@@ -134,12 +143,14 @@ public final class RunTails implements AutoCloseable {
 
   /** One follower of a run: its cursor, and its place among the run's followers until closed. */
   final class Follower implements AutoCloseable {
-    private final RunTail tail;
+    private final RunTail tail; // null for a run that has ended: the store has all of it
+    private final String runId;
     private long cursor;
     private boolean closed;
 
-    private Follower(RunTail tail, long after) {
+    private Follower(RunTail tail, String runId, long after) {
       this.tail = tail;
+      this.runId = runId;
       this.cursor = after;
     }
 
@@ -148,7 +159,8 @@ public final class RunTails implements AutoCloseable {
      * {@code maxWait} for the first, and returns an empty list on timeout or once the run ended.
      */
     List<Event> next(int limit, Duration maxWait) throws InterruptedException {
-      List<Event> events = tail.next(cursor, limit, maxWait);
+      List<Event> events =
+          tail == null ? store.readEvents(runId, cursor, limit) : tail.next(cursor, limit, maxWait);
       if (!events.isEmpty()) {
         cursor = events.getLast().seq();
       }
@@ -157,10 +169,10 @@ public final class RunTails implements AutoCloseable {
 
     @Override
     public void close() {
-      if (!closed) {
-        closed = true;
+      if (!closed && tail != null) {
         leave(tail);
       }
+      closed = true;
     }
   }
 }

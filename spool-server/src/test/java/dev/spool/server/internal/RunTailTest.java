@@ -12,6 +12,7 @@ import dev.spool.Event;
 import dev.spool.EventTypes;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;
+import dev.spool.store.RunInfo;
 import dev.spool.store.StoreException;
 import dev.spool.store.Transition;
 import dev.spool.store.sqlite.SqliteRunStore;
@@ -71,6 +72,10 @@ class RunTailTest {
         lease, Commit.of(Transition.completed("1"), event(EventTypes.RUN_COMPLETED, at(3))));
   }
 
+  private RunInfo run() {
+    return real.getRun(RUN).orElseThrow();
+  }
+
   private List<Event> stored(long after) {
     return real.readEvents(RUN, after, 100_000);
   }
@@ -101,7 +106,7 @@ class RunTailTest {
     RunTails tails = tails(RunTails.LINGER, RunTails.WINDOW);
     List<Future<List<Event>>> followers = new ArrayList<>();
     for (int i = 0; i < 100; i++) {
-      followers.add(readToEnd(tails.follow(RUN, 0)));
+      followers.add(readToEnd(tails.follow(run(), 0)));
     }
     assertThat(tails.size()).isEqualTo(1);
 
@@ -117,7 +122,8 @@ class RunTailTest {
     // One wait per batch the tail read: at most one per event, where 100 followers alone made
     // 100 per event.
     assertThat(counting.awaits.get()).isBetween(1, all.size() + 2);
-    assertThat(counting.reads.get()).as("reads behind the window").isZero();
+    // Each read what came before the tail started (seq 1) from the store, once.
+    assertThat(counting.reads.get()).as("store reads").isEqualTo(100);
     assertThat(tails.size()).as("tails once the run ended and its followers left").isZero();
     assertThat(counting.waiting.get()).isZero();
   }
@@ -125,13 +131,13 @@ class RunTailTest {
   @Test
   void aFollowerBehindTheWindowReadsTheStoreThenJoinsTheTail() throws Exception {
     RunTails tails = tails(RunTails.LINGER, 16);
-    RunTails.Follower first = tails.follow(RUN, 0);
+    RunTails.Follower first = tails.follow(run(), 0);
     append(100);
     List<Event> firstGot = readUpTo(first, 101); // the window now holds seqs 86..101
 
-    Future<List<Event>> behind = readToEnd(tails.follow(RUN, 5));
-    Future<List<Event>> inside = readToEnd(tails.follow(RUN, 95));
-    Future<List<Event>> fromZero = readToEnd(tails.follow(RUN, 0));
+    Future<List<Event>> behind = readToEnd(tails.follow(run(), 5));
+    Future<List<Event>> inside = readToEnd(tails.follow(run(), 95));
+    Future<List<Event>> fromZero = readToEnd(tails.follow(run(), 0));
     Future<List<Event>> rest = readToEnd(first);
     append(40);
     complete();
@@ -150,8 +156,8 @@ class RunTailTest {
   @Test
   void aFollowerThatStopsReadingHoldsUpNoOneAndLaterCatchesUpExactly() throws Exception {
     RunTails tails = tails(RunTails.LINGER, 16);
-    RunTails.Follower stalled = tails.follow(RUN, 0);
-    Future<List<Event>> others = readToEnd(tails.follow(RUN, 0));
+    RunTails.Follower stalled = tails.follow(run(), 0);
+    Future<List<Event>> others = readToEnd(tails.follow(run(), 0));
 
     append(200);
     complete();
@@ -165,7 +171,7 @@ class RunTailTest {
   @Test
   void anIdleFollowerGetsNothingAfterItsWaitThenTheNextEvent() throws Exception {
     RunTails tails = tails(RunTails.LINGER, RunTails.WINDOW);
-    try (RunTails.Follower f = tails.follow(RUN, 1)) {
+    try (RunTails.Follower f = tails.follow(run(), 1)) {
       assertThat(f.next(RunTail.BATCH, Duration.ofMillis(100))).isEmpty();
       append(1);
       assertThat(f.next(RunTail.BATCH, WAIT)).isEqualTo(stored(1));
@@ -177,7 +183,7 @@ class RunTailTest {
     RunTails tails = new RunTails(counting.store(), Duration.ofMillis(100), Duration.ZERO, 16);
     List<RunTails.Follower> followers = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      followers.add(tails.follow(RUN, 1)); // the run is idle: nothing follows seq 1 yet
+      followers.add(tails.follow(run(), 1)); // the run is idle: nothing follows seq 1 yet
     }
     assertThat(tails.size()).isEqualTo(1);
     followers.forEach(RunTails.Follower::close);
@@ -193,7 +199,7 @@ class RunTailTest {
   void aStoreErrorEndsTheFollowersAndTheNextFollowerStartsAFreshTail() throws Exception {
     RunTails tails = tails(RunTails.LINGER, RunTails.WINDOW);
     counting.failWaits = true;
-    try (RunTails.Follower f = tails.follow(RUN, 0)) {
+    try (RunTails.Follower f = tails.follow(run(), 1)) {
       assertThatThrownBy(() -> f.next(RunTail.BATCH, WAIT))
           .isInstanceOf(StoreException.class)
           .hasMessageContaining("boom");
@@ -201,23 +207,34 @@ class RunTailTest {
     awaitNoTails(tails);
 
     counting.failWaits = false;
-    Future<List<Event>> again = readToEnd(tails.follow(RUN, 0));
+    Future<List<Event>> again = readToEnd(tails.follow(run(), 0));
     append(3);
     complete();
     assertThat(again.get()).isEqualTo(stored(0));
   }
 
   @Test
+  void aRunThatEndedIsReadFromTheStoreWithoutATail() throws Exception {
+    append(5);
+    complete();
+    RunTails tails = tails(RunTails.LINGER, RunTails.WINDOW);
+
+    assertThat(readToEnd(tails.follow(run(), 2)).get()).isEqualTo(stored(2));
+    assertThat(tails.size()).isZero();
+    assertThat(counting.awaits.get()).isZero();
+  }
+
+  @Test
   void closingEndsEveryFollowerAndRefusesNewOnes() throws Exception {
     RunTails tails = tails(RunTails.LINGER, RunTails.WINDOW);
-    RunTails.Follower f = tails.follow(RUN, 1);
+    RunTails.Follower f = tails.follow(run(), 1);
     tails.close();
     assertThatThrownBy(() -> f.next(RunTail.BATCH, WAIT))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("closing");
     f.close();
     awaitNoTails(tails);
-    assertThatThrownBy(() -> tails.follow(RUN, 1)).isInstanceOf(InterruptedException.class);
+    assertThatThrownBy(() -> tails.follow(run(), 1)).isInstanceOf(InterruptedException.class);
     awaitNoTails(tails);
   }
 
