@@ -5,6 +5,7 @@ import dev.spool.server.internal.Api;
 import dev.spool.server.internal.Auth;
 import dev.spool.server.internal.Blocking;
 import dev.spool.server.internal.Route;
+import dev.spool.server.internal.RunTails;
 import dev.spool.server.internal.Settings;
 import io.javalin.Javalin;
 import java.net.URI;
@@ -35,6 +36,7 @@ public final class SpoolServer implements AutoCloseable {
   private final Spool spool;
   private final Settings settings;
   private final Blocking blocking = new Blocking();
+  private final RunTails tails;
   private final List<Route> routes;
   private final ReentrantLock lock = new ReentrantLock();
   private Javalin app;
@@ -43,7 +45,9 @@ public final class SpoolServer implements AutoCloseable {
   private SpoolServer(Spool spool, Settings settings) {
     this.spool = spool;
     this.settings = settings;
-    this.routes = Api.routes(spool, settings, blocking);
+    // A run's followers share one store waiter, which waits a keep-alive interval at a time.
+    this.tails = new RunTails(spool.store(), settings.keepAlive());
+    this.routes = Api.routes(spool, settings, blocking, tails);
   }
 
   public static Builder builder(Spool spool) {
@@ -111,6 +115,7 @@ public final class SpoolServer implements AutoCloseable {
       }
       closed = true;
       blocking.closeAll();
+      tails.close();
       if (app != null) {
         app.stop();
       }
@@ -143,6 +148,11 @@ public final class SpoolServer implements AutoCloseable {
   /** Requests that wait on the store right now (streams, long polls, result waits). */
   int activeWaits() {
     return blocking.active();
+  }
+
+  /** Runs followed through a shared tail right now. */
+  int activeTails() {
+    return tails.size();
   }
 
   /** Configures a {@link SpoolServer}. */

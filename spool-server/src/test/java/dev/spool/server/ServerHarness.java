@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.spool.Json;
 import dev.spool.Spool;
 import dev.spool.Worker;
+import dev.spool.Workflow;
 import dev.spool.builtin.Builtins;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * A real server on a free loopback port over a real SQLite store in a temp folder, with the
@@ -38,10 +40,11 @@ final class ServerHarness implements AutoCloseable {
     this(dir, b -> b.requireApiKeys(false));
   }
 
-  ServerHarness(Path dir, Consumer<SpoolServer.Builder> options) {
+  ServerHarness(Path dir, Consumer<SpoolServer.Builder> options, Workflow<?, ?>... more) {
     store = SqliteRunStore.open(dir.resolve("spool.db"));
     Spool.Builder sb = Spool.builder(store);
     Builtins.all().forEach(sb::register);
+    sb.register(more);
     spool = sb.build();
     SpoolServer.Builder b = SpoolServer.builder(spool).port(0);
     options.accept(b);
@@ -105,6 +108,26 @@ final class ServerHarness implements AutoCloseable {
       store.awaitEvents(runId, r.lastSeq(), 100, Duration.ofMillis(500));
     }
     throw new AssertionError("run " + runId + " did not end in " + TIMEOUT);
+  }
+
+  /** Waits until exactly {@code n} requests wait on the store (streams, long polls, waits). */
+  void awaitActiveWaits(int n) throws InterruptedException {
+    awaitCount("waiting requests", n, server::activeWaits);
+  }
+
+  /** Waits until exactly {@code n} runs are followed through a shared tail in the server. */
+  void awaitTails(int n) throws InterruptedException {
+    awaitCount("followed runs", n, server::activeTails);
+  }
+
+  private static void awaitCount(String what, int n, IntSupplier now) throws InterruptedException {
+    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+    while (now.getAsInt() != n) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("expected " + n + " " + what + ", there are " + now.getAsInt());
+      }
+      Thread.sleep(20);
+    }
   }
 
   List<RunInfo> allRuns() {

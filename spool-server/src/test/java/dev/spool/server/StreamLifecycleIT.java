@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Keep-alives while idle, and that no stream outlives its client or the server. */
+/** Keep-alives while idle, and that no stream or tail outlives its clients or the server. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class StreamLifecycleIT {
   @TempDir Path dir;
@@ -67,11 +67,30 @@ class StreamLifecycleIT {
     HttpResponse<InputStream> r = open("/v1/runs/" + id + "/events", "text/event-stream");
     InputStream body = r.body();
     assertThat(new String(body.readNBytes(12), StandardCharsets.UTF_8)).isEqualTo("retry: 1000\n");
-    awaitActiveWaits(1);
+    h.awaitActiveWaits(1);
 
     body.close(); // the client hangs up; the next keep-alive write fails on the server
 
-    awaitActiveWaits(0);
+    h.awaitActiveWaits(0);
+    h.awaitTails(0);
+  }
+
+  @Test
+  void clientsOfOneRunShareOneTailThatStopsWhenTheLastLeaves() throws Exception {
+    String id = h.start("hello", "{\"name\":\"Ada\"}"); // no worker: the streams stay idle
+    List<InputStream> bodies = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      bodies.add(open("/v1/runs/" + id + "/events", "text/event-stream").body());
+    }
+    h.awaitActiveWaits(3);
+    assertThat(h.server.activeTails()).isEqualTo(1);
+
+    for (InputStream body : bodies) {
+      body.close();
+    }
+
+    h.awaitActiveWaits(0);
+    h.awaitTails(0);
   }
 
   @Test
@@ -80,26 +99,16 @@ class StreamLifecycleIT {
     HttpResponse<InputStream> r = open("/v1/runs/" + id + "/events", "application/x-ndjson");
     InputStream body = r.body();
     assertThat(new String(body.readNBytes(10), StandardCharsets.UTF_8)).startsWith("{\"seq\":1,");
-    awaitActiveWaits(1);
+    h.awaitActiveWaits(1);
 
     h.server.close();
 
-    awaitActiveWaits(0);
+    h.awaitActiveWaits(0);
+    h.awaitTails(0);
     try {
       body.readAllBytes(); // ends (or fails) instead of hanging
     } catch (java.io.IOException expected) {
       // the connection was cut: also an end
-    }
-  }
-
-  private void awaitActiveWaits(int n) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (h.server.activeWaits() != n) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "expected " + n + " waiting requests, there are " + h.server.activeWaits());
-      }
-      Thread.sleep(20);
     }
   }
 }

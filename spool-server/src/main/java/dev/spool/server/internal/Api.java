@@ -40,14 +40,15 @@ public final class Api {
   }
 
   /** Every route the server registers, in the order it registers them. */
-  public static List<Route> routes(Spool spool, Settings settings, Blocking blocking) {
+  public static List<Route> routes(
+      Spool spool, Settings settings, Blocking blocking, RunTails tails) {
     Bodies bodies = new Bodies(settings.maxBodyBytes());
     List<Route> routes = new ArrayList<>();
     routes.addAll(new SystemRoutes(spool.store()).routes());
     routes.addAll(new WorkflowRoutes(spool.registry()).routes());
     routes.add(new StartRun(spool, bodies).route());
-    routes.addAll(new RunRoutes(spool, blocking).routes());
-    routes.add(new EventRoutes(spool.store(), settings.keepAlive(), blocking).route());
+    routes.addAll(new RunRoutes(spool, tails, blocking).routes());
+    routes.add(new EventRoutes(spool.store(), tails, settings.keepAlive(), blocking).route());
     routes.addAll(new ControlRoutes(spool, bodies).routes());
     return List.copyOf(routes);
   }

@@ -22,12 +22,14 @@ public final class EventRoutes {
   private static final int POLL_BATCH = 500;
 
   private final RunStore store;
+  private final RunTails tails;
   private final EventStream stream;
   private final Blocking blocking;
 
-  public EventRoutes(RunStore store, Duration keepAlive, Blocking blocking) {
+  public EventRoutes(RunStore store, RunTails tails, Duration keepAlive, Blocking blocking) {
     this.store = store;
-    this.stream = new EventStream(store, keepAlive);
+    this.tails = tails;
+    this.stream = new EventStream(tails, keepAlive);
     this.blocking = blocking;
   }
 
@@ -56,10 +58,7 @@ public final class EventRoutes {
         return;
       }
       stream.stream(
-          ctx,
-          run.runId(),
-          after,
-          mode == Mode.SSE ? EventStream.Format.SSE : EventStream.Format.NDJSON);
+          ctx, run, after, mode == Mode.SSE ? EventStream.Format.SSE : EventStream.Format.NDJSON);
     }
   }
 
@@ -125,8 +124,7 @@ public final class EventRoutes {
     Duration wait =
         Waits.parse(Optional.ofNullable(ctx.queryParam("wait")), DEFAULT_POLL_WAIT, MAX_POLL_WAIT);
     boolean ended = run.status().isTerminal() && after >= run.lastSeq();
-    List<Event> events =
-        ended ? List.of() : store.awaitEvents(run.runId(), after, POLL_BATCH, wait);
+    List<Event> events = ended ? List.of() : await(run, after, wait);
     long last = events.isEmpty() ? after : events.getLast().seq();
     boolean done = ended || events.stream().anyMatch(Event::isTerminal);
     StringBuilder sb = new StringBuilder(256);
@@ -136,5 +134,17 @@ public final class EventRoutes {
     }
     sb.append("],\"lastSeq\":").append(last).append(",\"done\":").append(done).append('}');
     ctx.status(200).contentType(Responses.JSON).result(sb.toString());
+  }
+
+  /** What the store's {@code awaitEvents} would give, waiting through the run's shared tail. */
+  private List<Event> await(RunInfo run, long after, Duration wait) throws InterruptedException {
+    if (wait.isZero()) {
+      return store.readEvents(run.runId(), after, POLL_BATCH);
+    }
+    try (RunTails.Follower follower = tails.follow(run, after)) {
+      List<Event> events = follower.next(POLL_BATCH, wait);
+      // At the deadline the store may hold an event that the tail has not handed over yet.
+      return events.isEmpty() ? store.readEvents(run.runId(), after, POLL_BATCH) : events;
+    }
   }
 }

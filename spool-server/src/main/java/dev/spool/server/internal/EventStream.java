@@ -2,7 +2,7 @@ package dev.spool.server.internal;
 
 import dev.spool.Event;
 import dev.spool.Json;
-import dev.spool.store.RunStore;
+import dev.spool.store.RunInfo;
 import dev.spool.store.StoreException;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes a run's events after a cursor, then follows the run live until its terminal event, as SSE
- * or NDJSON. Blocks on the store's {@code awaitEvents}, never polls; writes a keep-alive while
- * idle, which is also how a gone client is noticed (the write fails) and the thread released.
+ * or NDJSON. Follows through the run's shared {@link RunTail}, never polls; writes a keep-alive
+ * while idle, which is also how a gone client is noticed (the write fails) and the thread released.
  */
 final class EventStream {
   private static final Logger LOG = LoggerFactory.getLogger(EventStream.class);
@@ -33,29 +33,29 @@ final class EventStream {
     }
   }
 
-  private final RunStore store;
+  private final RunTails tails;
   private final Duration keepAlive;
 
-  EventStream(RunStore store, Duration keepAlive) {
-    this.store = store;
+  EventStream(RunTails tails, Duration keepAlive) {
+    this.tails = tails;
     this.keepAlive = keepAlive;
   }
 
-  /** Streams events of {@code runId} after {@code after}; returns when the stream ends. */
-  void stream(Context ctx, String runId, long after, Format format) {
+  /** Streams events of {@code run} after {@code after}; returns when the stream ends. */
+  void stream(Context ctx, RunInfo run, long after, Format format) {
+    String runId = run.runId();
     ctx.status(200);
     ctx.contentType(format.contentType + "; charset=utf-8");
     ctx.header("Cache-Control", "no-cache");
     ctx.header("X-Accel-Buffering", "no"); // tells nginx-style proxies not to buffer the stream
-    try {
+    try (RunTails.Follower follower = tails.follow(run, after)) {
       OutputStream out = ctx.res().getOutputStream();
       if (format == Format.SSE) {
         write(out, "retry: 1000\n\n");
       }
       out.flush();
-      long cursor = after;
       while (true) {
-        List<Event> events = store.awaitEvents(runId, cursor, BATCH, keepAlive);
+        List<Event> events = follower.next(BATCH, keepAlive);
         if (events.isEmpty()) {
           write(out, format == Format.SSE ? ": keep-alive\n\n" : "\n");
           out.flush();
@@ -63,7 +63,6 @@ final class EventStream {
         }
         for (Event e : events) {
           write(out, format == Format.SSE ? sse(e) : wire(e) + "\n");
-          cursor = e.seq();
           if (e.isTerminal()) {
             out.flush();
             return;

@@ -25,11 +25,13 @@ public final class RunRoutes {
 
   private final Spool spool;
   private final RunStore store;
+  private final RunTails tails;
   private final Blocking blocking;
 
-  public RunRoutes(Spool spool, Blocking blocking) {
+  public RunRoutes(Spool spool, RunTails tails, Blocking blocking) {
     this.spool = spool;
     this.store = spool.store();
+    this.tails = tails;
     this.blocking = blocking;
   }
 
@@ -148,21 +150,9 @@ public final class RunRoutes {
         Waits.parse(Optional.ofNullable(ctx.queryParam("wait")), Duration.ZERO, MAX_RESULT_WAIT);
     RunInfo run = find(store, runId);
     long deadline = System.nanoTime() + wait.toNanos();
-    long after = run.lastSeq();
     try (Blocking.Section ignored = blocking.enter()) {
-      while (!run.status().isTerminal()) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          break;
-        }
-        List<Event> events = store.awaitEvents(runId, after, 500, Duration.ofNanos(left));
-        if (events.isEmpty()) {
-          continue;
-        }
-        after = events.getLast().seq();
-        if (events.stream().anyMatch(Event::isTerminal)) {
-          run = find(store, runId);
-        }
+      if (!run.status().isTerminal() && !wait.isZero()) {
+        run = awaitEnd(run, deadline);
       }
     }
     ObjectNode out = Responses.object();
@@ -179,5 +169,21 @@ public final class RunRoutes {
       out.set("error", Responses.raw(run.error()));
     }
     Responses.json(ctx, 200, out);
+  }
+
+  /** Follows the run through its shared tail until its terminal event or the deadline. */
+  private RunInfo awaitEnd(RunInfo run, long deadline) throws InterruptedException {
+    try (RunTails.Follower follower = tails.follow(run, run.lastSeq())) {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return run;
+        }
+        List<Event> events = follower.next(500, Duration.ofNanos(left));
+        if (events.stream().anyMatch(Event::isTerminal)) {
+          return find(store, run.runId());
+        }
+      }
+    }
   }
 }
