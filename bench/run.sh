@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 #
 # bench/run.sh [--quick] - Spool side by side with DBOS Transact and Restate, plus Spool's own
-# benchmarks (event stream latency, waiting runs, recovery, JMH), in one pass. Writes
-# bench/results/<date>[-quick]-report.md with PNG charts and the raw results next to it.
+# benchmarks (event stream latency, waiting runs, recovery, the chaos harness, JMH), in one pass.
+# Writes bench/results/<date>[-quick]-report.md with PNG charts and the raw results next to it.
 #
-#   --quick   a few minutes: few rounds, short windows, 10,000 waiting runs (default: full pass)
+#   --quick   a few minutes: few rounds, short windows, 10,000 waiting runs, the quick chaos
+#             pass (default: full pass)
+# The chaos harness (bench/chaos/run.sh alone) starts a redis-server of its own.
 #
 # Builds the bench module in the reactor (never installs anything into ~/.m2), then sets up the
 # peers and removes them afterwards:
@@ -29,7 +31,7 @@ mode=()
 for a in "$@"; do
   case $a in
     --quick) mode=(--quick) ;;
-    -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$a' (try --help)" >&2; exit 2 ;;
   esac
 done

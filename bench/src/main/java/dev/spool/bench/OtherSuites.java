@@ -3,6 +3,7 @@ package dev.spool.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spool.bench.chaos.ChaosHarness;
 import dev.spool.bench.floors.RedisAppends;
 import dev.spool.bench.proc.Child;
 import dev.spool.bench.proc.Protocol;
@@ -10,6 +11,7 @@ import dev.spool.bench.recovery.RecoveryHarness;
 import dev.spool.bench.sse.SseHarness;
 import dev.spool.bench.waiting.SlowServer;
 import dev.spool.bench.waiting.WaitingHarness;
+import dev.spool.testkit.RedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -244,6 +246,42 @@ final class OtherSuites {
                   cfg.work().resolve("recovery-" + setting[0]).toString(), setting[1], setting[2]),
               cfg.work().resolve("logs"))) {
         out.set(setting[0], child.next(Duration.ofMinutes(20)));
+      }
+    }
+  }
+
+  /**
+   * The chaos harness at the pass's size, in a JVM of its own with its own Redis; its verdict is in
+   * the report, and a failed verdict is also a failure of this suite.
+   */
+  static void chaos(Config cfg, ObjectNode results) throws Exception {
+    if (!Files.isExecutable(Path.of(RedisServer.BINARY))) {
+      Bench.skip(
+          "Chaos: no "
+              + RedisServer.BINARY
+              + " (Debian package redis-server; REDIS_SERVER names another binary).");
+      return;
+    }
+    List<String> args = new ArrayList<>(List.of("--protocol", "--date", cfg.date()));
+    if (cfg.plan().label().equals("quick")) {
+      args.add("--quick");
+    }
+    args.addAll(List.of("--work", cfg.work().resolve("chaos").toString()));
+    args.addAll(List.of("--logs", cfg.work().resolve("logs").resolve("chaos").toString()));
+    Bench.log("chaos: workers and Redis killed under load (%s)", cfg.plan().label());
+    try (Child child =
+        Child.start(
+            "chaos",
+            List.of(),
+            Config.harnessJvm("1g"),
+            ChaosHarness.class.getName(),
+            args,
+            cfg.work().resolve("logs"))) {
+      JsonNode reply = child.next(Duration.ofMinutes(30));
+      results.set("chaos", reply);
+      if (!reply.path("verdict").path("pass").asBoolean()) {
+        throw new IllegalStateException(
+            "chaos verdict FAIL: " + reply.path("verdict").path("failures"));
       }
     }
   }
