@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The Spool-only benchmarks: event stream latency, waiting runs, recovery, JMH. */
+/** The Spool-only benchmarks: event stream latency, waiting runs, recovery, chaos, JMH. */
 final class OtherSuites {
   private OtherSuites() {}
 

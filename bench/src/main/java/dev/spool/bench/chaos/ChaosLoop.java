@@ -155,6 +155,7 @@ final class ChaosLoop {
     try {
       Duration down = fleet.killAndRestartRedis(Duration.ofMillis(ChaosPlan.REDIS_PAUSE_MILLIS));
       redis.put("downMillis", down.toMillis());
+      redis.put("aof", fleet.aofLoadedLine());
     } catch (Exception | Error e) {
       errors.add("Redis restart failed: " + e);
       redis.put("error", e.toString());

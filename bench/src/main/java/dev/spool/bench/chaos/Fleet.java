@@ -156,6 +156,17 @@ final class Fleet implements AutoCloseable {
     return Duration.ofNanos(System.nanoTime() - t0);
   }
 
+  /** The line in which redis-server said it replayed its AOF after the restart, if it did. */
+  String aofLoadedLine() {
+    String found = "";
+    for (String line : redis.log().split("\n")) {
+      if (line.contains("DB loaded from append only file")) {
+        found = line.substring(line.indexOf("DB loaded")).strip();
+      }
+    }
+    return found;
+  }
+
   private Child spool(String name, String heap, List<String> command) throws Exception {
     List<String> args = new ArrayList<>(List.of("--store", storeUri()));
     args.addAll(command);

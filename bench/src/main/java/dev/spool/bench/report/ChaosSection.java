@@ -149,6 +149,7 @@ public final class ChaosSection {
     row(
         "worker JVMs that exited by themselves (replaced)",
         Integer.toString(chaos.path("workersExitedByThemselves").size()));
+    row("Redis after its restart", "`" + chaos.path("redis").path("aof").asText("?") + "`");
     row(
         "Redis down (SIGKILL → PING answered again)",
         chaos.path("redis").path("downMillis").asText("?") + " ms");
