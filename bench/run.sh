@@ -23,9 +23,8 @@ set -euo pipefail
 
 root=$(cd -- "$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")/.." && pwd)
 cd "$root"
-# shellcheck source=../scripts/lib/java.sh
-source scripts/lib/java.sh
-spool_find_java || exit 1
+# shellcheck source=lib.sh
+source bench/lib.sh # finds java (scripts/lib/java.sh)
 
 mode=()
 for a in "$@"; do
@@ -61,26 +60,14 @@ cleanup() {
     runuser -u postgres -- psql -qX -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" \
       -c "DROP ROLE IF EXISTS $pg_role" >/dev/null 2>&1
   fi
-  rm -rf "$root/bench/target/bench-logs"
-  mkdir -p "$root/bench/target"
-  cp -r "$work/logs" "$root/bench/target/bench-logs" 2>/dev/null
+  spool_bench_keep_logs "$work/logs" bench-logs
   rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---- build (reactor only: nothing is installed) -------------------------------------------
-log "building bench and the modules it needs (./mvnw -Pbench -pl bench -am package)"
-if ! ./mvnw -q -B -Dstyle.color=never -DskipTests -Pbench -pl bench -am package \
-  >"$work/logs/build.log" 2>&1; then
-  tail -n 40 "$work/logs/build.log" >&2
-  echo "bench/run.sh: build failed (log above)" >&2
-  exit 1
-fi
-cp="$root/bench/target/classes:$(cat bench/target/classpath.txt)"
-
-# Waiting runs blocked in HTTP calls hold a socket each: allow as many files as permitted.
-ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+spool_bench_build "$work/logs/build.log"
 
 # ---- DBOS: PostgreSQL -----------------------------------------------------------------------
 if [[ -n ${SPOOL_BENCH_PG_URL:-} ]]; then

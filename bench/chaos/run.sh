@@ -10,16 +10,16 @@
 #   --seconds N   the chaos window in seconds (the run counts stay those of the mode)
 #   --seed N      seeds kill times, victims, client drops and servers (default: fixed)
 #
-# Exits 1 if a must-be-0 count is not 0 or a started run did not complete, 2 if the harness
-# itself failed. Builds the bench module in the reactor (never installs anything into ~/.m2).
+# Exits 1 if a must-be-0 count is not 0 or a started run did not complete (or the build failed),
+# 2 if the harness itself failed. Builds the bench module in the reactor (never installs anything
+# into ~/.m2); process logs, ledgers and stored streams are kept in bench/target/chaos-logs.
 # bench/run.sh runs the same harness as one suite of its pass.
 set -euo pipefail
 
 root=$(cd -- "$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")/../.." && pwd)
 cd "$root"
-# shellcheck source=../../scripts/lib/java.sh
-source scripts/lib/java.sh
-spool_find_java || exit 1
+# shellcheck source=../lib.sh
+source bench/lib.sh # finds java (scripts/lib/java.sh)
 
 args=()
 while [[ $# -gt 0 ]]; do
@@ -45,23 +45,14 @@ export REDIS_SERVER=${REDIS_SERVER:-$(command -v redis-server)}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/spool-chaos.XXXXXX")
 cleanup() {
-  rm -rf "$root/bench/target/chaos-logs"
-  mkdir -p "$root/bench/target"
-  cp -r "$work/logs" "$root/bench/target/chaos-logs" 2>/dev/null
+  spool_bench_keep_logs "$work/logs" chaos-logs
   rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-log "building bench and the modules it needs (./mvnw -Pbench -pl bench -am package)"
-if ! ./mvnw -q -B -Dstyle.color=never -DskipTests -Pbench -pl bench -am package \
-  >"$work/build.log" 2>&1; then
-  tail -n 40 "$work/build.log" >&2
-  echo "bench/chaos/run.sh: build failed (log above)" >&2
-  exit 2
-fi
-cp="$root/bench/target/classes:$(cat bench/target/classpath.txt)"
-ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+mkdir -p "$work/logs"
+spool_bench_build "$work/logs/build.log"
 
 log "running; process logs and ledgers end up in bench/target/chaos-logs"
 status=0
