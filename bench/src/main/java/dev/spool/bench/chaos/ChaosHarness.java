@@ -1,5 +1,8 @@
 package dev.spool.bench.chaos;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spool.bench.Machine;
 import dev.spool.bench.proc.Protocol;
 import dev.spool.bench.report.ChaosSection;
@@ -68,7 +71,7 @@ public final class ChaosHarness {
             new Thread(
                 () ->
                     ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly)));
-    Map<String, Object> result;
+    ObjectNode result;
     try {
       result = run(plan, work, logs == null ? work.resolve("logs") : logs, date);
     } catch (Exception | Error e) {
@@ -81,22 +84,20 @@ public final class ChaosHarness {
       return;
     }
     if (protocol) {
-      Protocol.reply(result);
+      Protocol.reply(Protocol.json().convertValue(result, new TypeReference<>() {}));
       System.exit(0);
     }
     String prefix = date + (quick ? "-quick" : "") + "-chaos";
     Files.createDirectories(out);
     Path json = out.resolve(prefix + ".json");
     Protocol.json().writerWithDefaultPrettyPrinter().writeValue(json.toFile(), result);
-    Path md = ChaosSection.writeStandalone(Protocol.json().valueToTree(result), out, prefix);
-    @SuppressWarnings("unchecked")
-    Map<String, Object> verdict = (Map<String, Object>) result.get("verdict");
+    Path md = ChaosSection.writeStandalone(result, out, prefix);
+    JsonNode verdict = result.path("verdict");
     log("wrote %s and %s; verdict: %s", md, json, verdict);
-    System.exit(Boolean.TRUE.equals(verdict.get("pass")) ? 0 : 1);
+    System.exit(verdict.path("pass").asBoolean() ? 0 : 1);
   }
 
-  static Map<String, Object> run(ChaosPlan plan, Path work, Path logs, String date)
-      throws Exception {
+  static ObjectNode run(ChaosPlan plan, Path work, Path logs, String date) throws Exception {
     Files.createDirectories(work);
     Instant startedAt = Instant.now();
     log(
@@ -180,60 +181,56 @@ public final class ChaosHarness {
       result.put("date", date);
       result.put("startedAt", startedAt.toString());
       result.put("machine", Machine.describe());
-      result.put("plan", planMap(plan));
+      result.put("plan", plan);
       result.putAll(Verifier.verify(api, runs, startFailures, logs));
-      Map<String, Object> c = new LinkedHashMap<>();
-      c.put("kills", chaos.kills().size());
-      c.put("workersStarted", fleet.workersStarted());
-      c.put("killLog", chaos.kills());
-      c.put("redis", chaos.redis());
-      c.put("workersExitedByThemselves", chaos.exits());
-      c.put("loadAverage", chaos.load());
-      c.put("errors", chaos.errors());
-      c.put("apiRetries", api.retries());
-      c.put("fakeLlmRequests", fleet.fake().stats().requests());
-      result.put("chaos", c);
-      Map<String, Object> t = new LinkedHashMap<>();
+      result.put(
+          "chaos",
+          new Happened(
+              chaos.kills().size(),
+              fleet.workersStarted(),
+              chaos.kills(),
+              chaos.redis(),
+              chaos.exits(),
+              chaos.load(),
+              chaos.errors(),
+              api.retries(),
+              fleet.fake().stats().requests()));
+      ObjectNode tree = Protocol.json().valueToTree(result);
       double window = (windowEnd - t0) / 1e9;
       double settle = (settled - windowEnd) / 1e9;
-      t.put("windowSeconds", round(window));
-      t.put("settleSeconds", round(settle));
-      t.put("elapsedSeconds", round(Duration.between(startedAt, Instant.now()).toMillis() / 1e3));
-      @SuppressWarnings("unchecked")
-      Map<String, Object> r = (Map<String, Object>) result.get("runs");
-      t.put(
-          "runsPerSecond", round(((Number) r.get("completed")).doubleValue() / (window + settle)));
-      result.put("timing", t);
-      result.put("verdict", Verdict.of(result));
-      return result;
+      tree.putPOJO(
+          "timing",
+          new Timing(
+              round(window),
+              round(settle),
+              round(Duration.between(startedAt, Instant.now()).toMillis() / 1e3),
+              round(tree.path("runs").path("completed").asDouble() / (window + settle))));
+      tree.putPOJO("verdict", Verdict.of(tree));
+      return Protocol.json().valueToTree(tree);
     }
   }
+
+  /** What the chaos did, and what the harness had to retry or replace. */
+  record Happened(
+      int kills,
+      int workersStarted,
+      List<Map<String, Object>> killLog,
+      Map<String, Object> redis,
+      List<Map<String, Object>> workersExitedByThemselves,
+      List<List<Object>> loadAverage,
+      List<String> errors,
+      int apiRetries,
+      long fakeLlmRequests) {}
+
+  /** How long the pass took, and completed runs per second over the window and the settling. */
+  record Timing(
+      double windowSeconds, double settleSeconds, double elapsedSeconds, double runsPerSecond) {}
 
   private static String input(ChaosPlan plan, String kind, int index, Random random) {
     if (kind.equals(ChaosWorkflows.STEPS)) {
       return "{\"steps\":" + plan.steps() + ",\"stepMillis\":" + plan.stepMillis() + "}";
     }
     return "{\"topic\":\"chaos topic " + index + "\",\"replies\":" + (1 + random.nextInt(2)) + "}";
-  }
-
-  private static Map<String, Object> planMap(ChaosPlan plan) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("windowSeconds", plan.windowSeconds());
-    m.put("stepsRuns", plan.stepsRuns());
-    m.put("steps", plan.steps());
-    m.put("stepMillis", plan.stepMillis());
-    m.put("llmRuns", plan.llmRuns());
-    m.put("seed", plan.seed());
-    m.put("settleSeconds", plan.settleSeconds());
-    m.put("workers", plan.workers());
-    m.put("apis", plan.apis());
-    m.put("leaseTtl", plan.leaseTtl());
-    m.put("maxRecoveries", plan.maxRecoveries());
-    m.put("killEveryMillis", List.of(ChaosPlan.KILL_MIN_MILLIS, ChaosPlan.KILL_MAX_MILLIS));
-    m.put("redisPauseMillis", ChaosPlan.REDIS_PAUSE_MILLIS);
-    m.put("fakeTokensPerSecond", ChaosPlan.FAKE_TOKENS_PER_SECOND);
-    m.put("fakeWords", ChaosPlan.FAKE_WORDS);
-    return m;
   }
 
   private static double round(double v) {

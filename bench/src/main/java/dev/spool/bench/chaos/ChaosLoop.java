@@ -93,9 +93,7 @@ final class ChaosLoop {
   }
 
   private long delayNanos() {
-    int ms =
-        ChaosPlan.KILL_MIN_MILLIS
-            + random.nextInt(ChaosPlan.KILL_MAX_MILLIS - ChaosPlan.KILL_MIN_MILLIS + 1);
+    int ms = plan.killMinMillis() + random.nextInt(plan.killMaxMillis() - plan.killMinMillis() + 1);
     return ms * 1_000_000L;
   }
 
@@ -151,9 +149,9 @@ final class ChaosLoop {
   private void restartRedis() {
     redis.put("killedAtSeconds", seconds());
     redis.put("signal", "SIGKILL");
-    redis.put("pauseMillis", ChaosPlan.REDIS_PAUSE_MILLIS);
+    redis.put("pauseMillis", plan.redisPauseMillis());
     try {
-      Duration down = fleet.killAndRestartRedis(Duration.ofMillis(ChaosPlan.REDIS_PAUSE_MILLIS));
+      Duration down = fleet.killAndRestartRedis(Duration.ofMillis(plan.redisPauseMillis()));
       redis.put("downMillis", down.toMillis());
       redis.put("aof", fleet.aofLoadedLine());
     } catch (Exception | Error e) {

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,7 +29,7 @@ final class Fleet implements AutoCloseable {
   private final Path logs;
   private final RedisServer redis;
   private final FakeLlmServer fake;
-  private final Map<String, String> env;
+  private final List<String> env;
   private final List<Child> apis = new ArrayList<>();
   private final List<URI> apiUris = new ArrayList<>();
   private final List<Child> workers = new CopyOnWriteArrayList<>();
@@ -42,16 +41,14 @@ final class Fleet implements AutoCloseable {
     this.logs = logs;
     this.redis = redis;
     this.fake = fake;
+    // The LLM provider the workers' chaos-llm runs use (spool-llm's LlmConfig), and the ledger.
     this.env =
-        Map.of(
-            "SPOOL_LLM_BASE_URL",
-            fake.baseUrl(),
-            "SPOOL_LLM_API_KEY",
-            "fake",
-            "SPOOL_LLM_MODEL",
-            "fake-model",
-            Ledger.DIR_ENV,
-            ledgerDir(logs).toString());
+        List.of(
+            "env",
+            "SPOOL_LLM_BASE_URL=" + fake.baseUrl(),
+            "SPOOL_LLM_API_KEY=fake",
+            "SPOOL_LLM_MODEL=fake-model",
+            Ledger.DIR_ENV + "=" + ledgerDir(logs));
   }
 
   /** Where the workers keep their ledgers: beside their logs. */
@@ -64,7 +61,7 @@ final class Fleet implements AutoCloseable {
     RedisServer redis = RedisServer.startDurable(work.resolve("redis"));
     FakeLlmServer fake = null;
     try {
-      fake = FakeReplies.start();
+      fake = FakeReplies.start(plan);
       Fleet f = new Fleet(plan, logs, redis, fake);
       for (int i = 1; i <= plan.apis(); i++) {
         f.apis.add(f.spool("api-" + i, "256m", List.of("api", "--no-auth", "--port", "0")));
@@ -172,11 +169,10 @@ final class Fleet implements AutoCloseable {
     args.addAll(command);
     return Child.start(
         name,
-        List.of(),
+        env,
         List.of("-Xmx" + heap, "-XX:+UseSerialGC", "-Djava.awt.headless=true"),
         CLI,
         args,
-        env,
         logs);
   }
 

@@ -1,5 +1,7 @@
 package dev.spool.bench.chaos;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spool.Event;
 import dev.spool.EventTypes;
@@ -78,35 +80,20 @@ final class LedgerCheck {
     return c;
   }
 
-  /** What the check found over the given runs. */
+  /** What the check found over the given runs; serialized as it is into the results. */
+  @JsonAutoDetect(fieldVisibility = Visibility.ANY)
   static final class Findings {
     int executions;
-    int reexecutedAfterWinnerEnded;
-    int startedAfterStepCompleted;
-    int startedNoEnd;
-    int endedNotCheckpointed;
+    int checkpointedStepsExecutedAgain;
+    int startedAfterStepCompletedEvent;
+    int lostStartedNoEnd;
+    int lostEndedNotCheckpointed;
     int winnerMissingFromLedger;
     int stepCompletedTwice;
-    int resultDisagreements;
+    int resultDisagreesWithCheckpoints;
     int maxExecutionsOfOneStep;
-    int badLines;
+    int badLedgerLines;
     final List<String> examples = new ArrayList<>();
-
-    Map<String, Object> toMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("executions", executions);
-      m.put("checkpointedStepsExecutedAgain", reexecutedAfterWinnerEnded);
-      m.put("startedAfterStepCompletedEvent", startedAfterStepCompleted);
-      m.put("lostStartedNoEnd", startedNoEnd);
-      m.put("lostEndedNotCheckpointed", endedNotCheckpointed);
-      m.put("winnerMissingFromLedger", winnerMissingFromLedger);
-      m.put("stepCompletedTwice", stepCompletedTwice);
-      m.put("resultDisagreesWithCheckpoints", resultDisagreements);
-      m.put("maxExecutionsOfOneStep", maxExecutionsOfOneStep);
-      m.put("badLedgerLines", badLines);
-      m.put("examples", examples);
-      return m;
-    }
 
     void example(String text) {
       if (examples.size() < 20) {
@@ -121,7 +108,7 @@ final class LedgerCheck {
    */
   Findings check(Map<String, List<Event>> streams, Map<String, JsonNode> results) {
     Findings f = new Findings();
-    f.badLines = badLines;
+    f.badLedgerLines = badLines;
     for (var run : streams.entrySet()) {
       String runId = run.getKey();
       Map<String, List<Execution>> paths = byRunAndPath.getOrDefault(runId, Map.of());
@@ -147,7 +134,7 @@ final class LedgerCheck {
         for (JsonNode r : result) {
           String nonce = nonceByNumber.get(r.path("number").asInt());
           if (!r.path("nonce").asText().equals(nonce)) {
-            f.resultDisagreements++;
+            f.resultDisagreesWithCheckpoints++;
             f.example("result of run " + runId + " step " + r.path("number") + " names " + r);
           }
         }
@@ -176,7 +163,7 @@ final class LedgerCheck {
       }
       countLost(f, e);
       if (winner != null && winner.ended() && e.start() > winner.end()) {
-        f.reexecutedAfterWinnerEnded++;
+        f.checkpointedStepsExecutedAgain++;
         f.example(
             "run %s %s: execution %s (pid %d, attempt %d) started %.3f ms after winner %s (pid %d) ended"
                 .formatted(
@@ -190,16 +177,16 @@ final class LedgerCheck {
                     winner.pid()));
       }
       if (e.start() > completedAt) {
-        f.startedAfterStepCompleted++;
+        f.startedAfterStepCompletedEvent++;
       }
     }
   }
 
   private static void countLost(Findings f, Execution e) {
     if (e.ended()) {
-      f.endedNotCheckpointed++;
+      f.lostEndedNotCheckpointed++;
     } else {
-      f.startedNoEnd++;
+      f.lostStartedNoEnd++;
     }
   }
 

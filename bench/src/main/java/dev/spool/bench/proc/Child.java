@@ -47,7 +47,8 @@ public final class Child implements AutoCloseable {
   /**
    * Starts {@code mainClass} in a new JVM on this JVM's class path.
    *
-   * @param prefix a command the JVM runs under, for example {@code ip netns exec NS}; may be empty
+   * @param prefix a command the JVM runs under, for example {@code ip netns exec NS} or {@code env
+   *     NAME=VALUE}; may be empty
    */
   public static Child start(
       String name,
@@ -55,19 +56,6 @@ public final class Child implements AutoCloseable {
       List<String> jvmOptions,
       String mainClass,
       List<String> args,
-      Path logDir)
-      throws IOException {
-    return start(name, prefix, jvmOptions, mainClass, args, Map.of(), logDir);
-  }
-
-  /** {@link #start(String, List, List, String, List, Path)} with extra environment variables. */
-  public static Child start(
-      String name,
-      List<String> prefix,
-      List<String> jvmOptions,
-      String mainClass,
-      List<String> args,
-      Map<String, String> env,
       Path logDir)
       throws IOException {
     Files.createDirectories(logDir);
@@ -81,7 +69,6 @@ public final class Child implements AutoCloseable {
     cmd.add(mainClass);
     cmd.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().putAll(env);
     pb.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
     return new Child(name, pb.start(), log);
   }
