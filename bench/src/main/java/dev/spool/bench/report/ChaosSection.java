@@ -1,18 +1,24 @@
 package dev.spool.bench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spool.bench.proc.Protocol;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The chaos pass in Markdown, from its results: a section of the main report, and on its own the
- * report {@code bench/chaos/run.sh} writes.
+ * report {@code bench/chaos/run.sh} writes. Also a main, to write that report again from a results
+ * file: {@code ChaosSection RESULTS.json OUT_DIR PREFIX}.
  *
  * @param c the chaos results
  * @param md where the Markdown goes
  */
 public record ChaosSection(JsonNode c, StringBuilder md) {
+
+  public static void main(String[] args) throws IOException {
+    writeStandalone(Protocol.json().readTree(Path.of(args[0]).toFile()), Path.of(args[1]), args[2]);
+  }
 
   /** Appends the "Chaos" section of the main report (nothing when the pass did not run it). */
   static void append(JsonNode chaos, StringBuilder md) {
@@ -138,7 +144,9 @@ public record ChaosSection(JsonNode c, StringBuilder md) {
         `redis-server` is killed with SIGKILL (not a shutdown: no final save) and restarted on the \
         same port and folder after %d ms, replaying its AOF. Each run has one SSE client that \
         drops its connection after a random 1–30 events or 0.2–4 s and resumes on a random API \
-        server with `Last-Event-ID`, retrying on 503 and connection errors.
+        server with `Last-Event-ID`, retrying on 503 and connection errors. A worker that exits \
+        by itself is replaced at once, as a supervisor would, and listed below (`spool worker` \
+        gives up at start when it cannot reach Redis).
 
         """
             .formatted(
