@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 #
 # bench/run.sh [--quick] - Spool side by side with DBOS Transact and Restate, plus Spool's own
-# benchmarks (event stream latency, waiting runs, recovery, JMH), in one pass. Writes
-# bench/results/<date>[-quick]-report.md with PNG charts and the raw results next to it.
+# benchmarks (event stream latency, waiting runs, recovery, the chaos harness, JMH), in one pass.
+# Writes bench/results/<date>[-quick]-report.md with PNG charts and the raw results next to it.
 #
-#   --quick   a few minutes: few rounds, short windows, 10,000 waiting runs (default: full pass)
+#   --quick   a few minutes: few rounds, short windows, 10,000 waiting runs, the quick chaos
+#             pass (default: full pass)
+# The chaos harness (bench/chaos/run.sh alone) starts a redis-server of its own.
 #
 # Builds the bench module in the reactor (never installs anything into ~/.m2), then sets up the
 # peers and removes them afterwards:
@@ -21,15 +23,14 @@ set -euo pipefail
 
 root=$(cd -- "$(dirname -- "$(readlink -f -- "${BASH_SOURCE[0]}")")/.." && pwd)
 cd "$root"
-# shellcheck source=../scripts/lib/java.sh
-source scripts/lib/java.sh
-spool_find_java || exit 1
+# shellcheck source=lib.sh
+source bench/lib.sh # finds java (scripts/lib/java.sh)
 
 mode=()
 for a in "$@"; do
   case $a in
     --quick) mode=(--quick) ;;
-    -h | --help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h | --help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "bench/run.sh: unknown argument '$a' (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -59,26 +60,14 @@ cleanup() {
     runuser -u postgres -- psql -qX -c "DROP DATABASE IF EXISTS $pg_db WITH (FORCE)" \
       -c "DROP ROLE IF EXISTS $pg_role" >/dev/null 2>&1
   fi
-  rm -rf "$root/bench/target/bench-logs"
-  mkdir -p "$root/bench/target"
-  cp -r "$work/logs" "$root/bench/target/bench-logs" 2>/dev/null
+  spool_bench_keep_logs "$work/logs" bench-logs
   rm -rf "$work"
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---- build (reactor only: nothing is installed) -------------------------------------------
-log "building bench and the modules it needs (./mvnw -Pbench -pl bench -am package)"
-if ! ./mvnw -q -B -Dstyle.color=never -DskipTests -Pbench -pl bench -am package \
-  >"$work/logs/build.log" 2>&1; then
-  tail -n 40 "$work/logs/build.log" >&2
-  echo "bench/run.sh: build failed (log above)" >&2
-  exit 1
-fi
-cp="$root/bench/target/classes:$(cat bench/target/classpath.txt)"
-
-# Waiting runs blocked in HTTP calls hold a socket each: allow as many files as permitted.
-ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+spool_bench_build "$work/logs/build.log"
 
 # ---- DBOS: PostgreSQL -----------------------------------------------------------------------
 if [[ -n ${SPOOL_BENCH_PG_URL:-} ]]; then

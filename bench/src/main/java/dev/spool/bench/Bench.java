@@ -63,6 +63,7 @@ public final class Bench {
     suite("sse", () -> OtherSuites.sse(cfg, results));
     suite("waiting", () -> OtherSuites.waiting(cfg, results));
     suite("recovery", () -> OtherSuites.recovery(cfg, results));
+    suite("chaos", () -> OtherSuites.chaos(cfg, results));
     suite("jmh", () -> OtherSuites.jmh(cfg, results));
 
     Instant finished = Instant.now();

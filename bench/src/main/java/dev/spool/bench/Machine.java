@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** What the figures were measured on. */
-final class Machine {
+public final class Machine {
   private Machine() {}
 
-  static ObjectNode describe() {
+  public static ObjectNode describe() {
     ObjectNode m = Protocol.json().createObjectNode();
     m.put("cpu", firstValue("/proc/cpuinfo", "model name").orElse("unknown CPU"));
     m.put("cores", Runtime.getRuntime().availableProcessors());
@@ -32,7 +32,8 @@ final class Machine {
     return m;
   }
 
-  static String loadAverage() {
+  /** The 1, 5 and 15 minute load averages, as {@code /proc/loadavg} shows them. */
+  public static String loadAverage() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
       return f[0] + " " + f[1] + " " + f[2];

@@ -3,6 +3,7 @@ package dev.spool.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.spool.bench.chaos.ChaosHarness;
 import dev.spool.bench.floors.RedisAppends;
 import dev.spool.bench.proc.Child;
 import dev.spool.bench.proc.Protocol;
@@ -10,6 +11,7 @@ import dev.spool.bench.recovery.RecoveryHarness;
 import dev.spool.bench.sse.SseHarness;
 import dev.spool.bench.waiting.SlowServer;
 import dev.spool.bench.waiting.WaitingHarness;
+import dev.spool.testkit.RedisServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** The Spool-only benchmarks: event stream latency, waiting runs, recovery, JMH. */
+/** The Spool-only benchmarks: event stream latency, waiting runs, recovery, chaos, JMH. */
 final class OtherSuites {
   private OtherSuites() {}
 
@@ -51,14 +53,7 @@ final class OtherSuites {
     List<String> args = new ArrayList<>(List.of(storeUri));
     args.addAll(extra);
     String name = storeUri.startsWith("redis") ? "sse-redis" : "sse";
-    try (Child child =
-        Child.start(
-            name,
-            List.of(),
-            Config.harnessJvm("2g"),
-            SseHarness.class.getName(),
-            args,
-            cfg.work().resolve("logs"))) {
+    try (Child child = harness(cfg, name, "2g", SseHarness.class, args)) {
       child.next(Duration.ofMinutes(2));
       for (int n : plan.sseSubscribers()) {
         for (int r = 0; r < plan.sseRounds(); r++) {
@@ -99,13 +94,12 @@ final class OtherSuites {
     ObjectNode out = results.putObject("redisAppends");
     double seconds = cfg.plan().label().equals("quick") ? 3 : 8;
     try (Child child =
-        Child.start(
+        harness(
+            cfg,
             "redis-appends",
-            List.of(),
-            Config.harnessJvm("1g"),
-            RedisAppends.class.getName(),
-            List.of(cfg.redisUri("appends"), Double.toString(seconds), "1", "50"),
-            cfg.work().resolve("logs"))) {
+            "1g",
+            RedisAppends.class,
+            List.of(cfg.redisUri("appends"), Double.toString(seconds), "1", "50"))) {
       Bench.log("redis appends through the store, 1 and 50 clients");
       out.set("spool", child.next(Duration.ofMinutes(5)));
     }
@@ -192,24 +186,11 @@ final class OtherSuites {
       List<String> args =
           new ArrayList<>(List.of(dir.toString(), kind, "" + n, "" + hold, "" + budget));
       if (kind.equals("http")) {
-        server =
-            Child.start(
-                "slow-server-" + n,
-                List.of(),
-                Config.harnessJvm("2g"),
-                SlowServer.class.getName(),
-                List.of(),
-                cfg.work().resolve("logs"));
+        server = harness(cfg, "slow-server-" + n, "2g", SlowServer.class, List.of());
         args.add(server.next(Duration.ofMinutes(1)).path("port").asText());
       }
       try (Child child =
-          Child.start(
-              "waiting-" + kind + "-" + n,
-              List.of(),
-              Config.harnessJvm("8g"),
-              WaitingHarness.class.getName(),
-              args,
-              cfg.work().resolve("logs"))) {
+          harness(cfg, "waiting-" + kind + "-" + n, "8g", WaitingHarness.class, args)) {
         ObjectNode r = (ObjectNode) child.next(Duration.ofMinutes(30));
         if (server != null) {
           r.put(
@@ -235,17 +216,54 @@ final class OtherSuites {
             new String[] {"short", plan.recoveryShortTtl(), "" + plan.recoveryShortTrials()})) {
       Bench.log("recovery, lease ttl %s, %s trial(s)", setting[1], setting[2]);
       try (Child child =
-          Child.start(
+          harness(
+              cfg,
               "recovery-" + setting[0],
-              List.of(),
-              Config.harnessJvm("1g"),
-              RecoveryHarness.class.getName(),
+              "1g",
+              RecoveryHarness.class,
               List.of(
-                  cfg.work().resolve("recovery-" + setting[0]).toString(), setting[1], setting[2]),
-              cfg.work().resolve("logs"))) {
+                  cfg.work().resolve("recovery-" + setting[0]).toString(),
+                  setting[1],
+                  setting[2]))) {
         out.set(setting[0], child.next(Duration.ofMinutes(20)));
       }
     }
+  }
+
+  /**
+   * The chaos harness at the pass's size, in a JVM of its own with its own Redis; its verdict is in
+   * the report, and a failed verdict is also a failure of this suite.
+   */
+  static void chaos(Config cfg, ObjectNode results) throws Exception {
+    if (!Files.isExecutable(Path.of(RedisServer.BINARY))) {
+      Bench.skip(
+          "Chaos: no "
+              + RedisServer.BINARY
+              + " (Debian package redis-server; REDIS_SERVER names another binary).");
+      return;
+    }
+    List<String> args = new ArrayList<>(List.of("--protocol", "--date", cfg.date()));
+    if (cfg.plan().label().equals("quick")) {
+      args.add("--quick");
+    }
+    args.addAll(List.of("--work", cfg.work().resolve("chaos").toString()));
+    args.addAll(List.of("--logs", cfg.work().resolve("logs").resolve("chaos").toString()));
+    Bench.log("chaos: workers and Redis killed under load (%s)", cfg.plan().label());
+    try (Child child = harness(cfg, "chaos", "1g", ChaosHarness.class, args)) {
+      JsonNode reply = child.next(Duration.ofMinutes(30));
+      results.set("chaos", reply);
+      if (!reply.path("verdict").path("pass").asBoolean()) {
+        throw new IllegalStateException(
+            "chaos verdict FAIL: " + reply.path("verdict").path("failures"));
+      }
+    }
+  }
+
+  /** A harness JVM on the bench's class path and JVM settings, logging beside the others. */
+  private static Child harness(
+      Config cfg, String name, String heap, Class<?> main, List<String> args) throws Exception {
+    return Child.start(
+        name, List.of(), Config.harnessJvm(heap), main.getName(), args, cfg.work().resolve("logs"));
   }
 
   /** JMH: Spool's in-process micro-benchmarks, with its JSON result read back. */

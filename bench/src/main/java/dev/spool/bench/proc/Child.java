@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A harness JVM the orchestrator started: commands go to its stdin, replies come back from its
@@ -45,7 +47,8 @@ public final class Child implements AutoCloseable {
   /**
    * Starts {@code mainClass} in a new JVM on this JVM's class path.
    *
-   * @param prefix a command the JVM runs under, for example {@code ip netns exec NS}; may be empty
+   * @param prefix a command the JVM runs under, for example {@code ip netns exec NS} or {@code env
+   *     NAME=VALUE}; may be empty
    */
   public static Child start(
       String name,
@@ -80,6 +83,34 @@ public final class Child implements AutoCloseable {
 
   public Path log() {
     return log;
+  }
+
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /**
+   * Waits until a line of the log matches {@code pattern} (for a process that announces itself on
+   * stdout or stderr rather than by a reply) and returns the match.
+   */
+  public Matcher awaitLog(Pattern pattern, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      Matcher m = pattern.matcher(Files.exists(log) ? Files.readString(log) : "");
+      if (m.find()) {
+        return m;
+      }
+      if (!process.isAlive() || System.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            name
+                + (process.isAlive() ? " did not log " : " exited before logging ")
+                + pattern
+                + " (log: "
+                + log
+                + ")");
+      }
+      Thread.sleep(50);
+    }
   }
 
   /** Sends a command and waits for its reply. */
@@ -129,9 +160,14 @@ public final class Child implements AutoCloseable {
     }
   }
 
-  /** Kills the JVM at once (SIGKILL). */
+  /** Kills the JVM at once (SIGKILL) and waits up to 10 s for it to be gone. */
   public void kill() {
     process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Asks the child to quit, then kills it if it does not within 20 s. */

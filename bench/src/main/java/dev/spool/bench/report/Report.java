@@ -51,6 +51,7 @@ public final class Report {
     s.sse();
     s.waiting();
     s.recovery();
+    ChaosSection.append(r.path("chaos"), md);
     s.jmh();
     s.redis();
     s.method();
