@@ -30,16 +30,24 @@ import java.util.concurrent.TimeUnit;
  * kill to the run's {@code run.resumed} on the second worker and to its next {@code
  * step.completed}, both by the events' timestamps (same machine, same clock).
  *
- * <p>Usage: {@code RecoveryHarness DIR LEASE_TTL TRIALS}, for example {@code 15s 2}; replies once.
+ * <p>Where the killed worker ran decides how it is noticed: {@code same-host}, the survivor sees
+ * its process gone and recovers the run at once; {@code other-host}, the killed worker ran in a UTS
+ * namespace of its own with another host name ({@code unshare --uts}, needs root), as a worker on
+ * another machine would, so the survivor can only wait for its lease to expire.
+ *
+ * <p>Usage: {@code RecoveryHarness DIR LEASE_TTL TRIALS same-host|other-host}, for example {@code
+ * 15s 2 same-host}; replies once.
  */
 public final class RecoveryHarness {
   private static final int STEP_MILLIS = 100;
+  static final String OTHER_HOST_NAME = "spool-bench-elsewhere";
 
   private RecoveryHarness() {}
 
   public static void main(String[] args) throws Exception {
     try {
-      Protocol.reply(run(Path.of(args[0]), args[1], Integer.parseInt(args[2])));
+      Protocol.reply(
+          run(Path.of(args[0]), args[1], Integer.parseInt(args[2]), Place.parse(args[3])));
     } catch (Exception | Error e) {
       e.printStackTrace();
       Protocol.reply(Protocol.error(e));
@@ -47,25 +55,49 @@ public final class RecoveryHarness {
     System.exit(0);
   }
 
-  private static Map<String, Object> run(Path dir, String leaseTtl, int trials) throws Exception {
+  /** Where the worker that is killed runs. */
+  enum Place {
+    SAME_HOST("same-host"),
+    OTHER_HOST("other-host");
+
+    final String label;
+
+    Place(String label) {
+      this.label = label;
+    }
+
+    static Place parse(String arg) {
+      for (Place p : values()) {
+        if (p.label.equals(arg)) {
+          return p;
+        }
+      }
+      throw new IllegalArgumentException("place must be same-host or other-host, got " + arg);
+    }
+  }
+
+  private static Map<String, Object> run(Path dir, String leaseTtl, int trials, Place place)
+      throws Exception {
     Path db = Files.createDirectories(dir).resolve("recovery.db");
     List<Map<String, Object>> results = new ArrayList<>();
     try (RunStore store = SqliteRunStore.open(db)) {
       Spool spool = Spool.builder(store).register(Steps.WORKFLOW).build(); // starts runs only
       for (int t = 0; t < trials; t++) {
-        results.add(trial(spool, store, db, leaseTtl, dir.resolve("trial-" + t)));
+        results.add(trial(spool, store, db, leaseTtl, place, dir.resolve("trial-" + t)));
       }
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("leaseTtl", leaseTtl);
+    out.put("victim", place.label);
     out.put("trials", results);
     return out;
   }
 
   private static Map<String, Object> trial(
-      Spool spool, RunStore store, Path db, String leaseTtl, Path logs) throws Exception {
+      Spool spool, RunStore store, Path db, String leaseTtl, Place place, Path logs)
+      throws Exception {
     Files.createDirectories(logs);
-    Process a = worker(db, leaseTtl, logs.resolve("worker-a.log"));
+    Process a = worker(db, leaseTtl, place, logs.resolve("worker-a.log"));
     Process b = null;
     try {
       awaitReady(a, logs.resolve("worker-a.log"));
@@ -78,7 +110,7 @@ public final class RecoveryHarness {
               .run()
               .runId();
       awaitEvent(store, runId, 0, e -> isStep(e, 3), Duration.ofSeconds(60));
-      b = worker(db, leaseTtl, logs.resolve("worker-b.log"));
+      b = worker(db, leaseTtl, Place.SAME_HOST, logs.resolve("worker-b.log"));
       awaitReady(b, logs.resolve("worker-b.log"));
       Thread.sleep(500); // let the second worker reach its idle loop
       long after = store.getRun(runId).orElseThrow().lastSeq();
@@ -111,6 +143,7 @@ public final class RecoveryHarness {
       r.put("killToLostMillis", millis(killedAt, lost.ts()));
       r.put("killToResumedMillis", millis(killedAt, resumed.ts()));
       r.put("killToNextStepMillis", millis(killedAt, nextStep.ts()));
+      r.put("cause", Json.tree(lost.data()).path("cause").asText());
       return r;
     } finally {
       a.destroyForcibly();
@@ -152,9 +185,18 @@ public final class RecoveryHarness {
     throw new IllegalStateException("run " + runId + ": expected event did not come in " + max);
   }
 
-  /** A real {@code spool worker} process on the same store file. */
-  private static Process worker(Path db, String leaseTtl, Path log) throws IOException {
+  /**
+   * A real {@code spool worker} process on the same store file; for {@code other-host}, in a UTS
+   * namespace whose host name is {@value #OTHER_HOST_NAME}.
+   */
+  private static Process worker(Path db, String leaseTtl, Place place, Path log)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
+    if (place == Place.OTHER_HOST) {
+      cmd.addAll(
+          List.of(
+              "unshare", "--uts", "sh", "-c", "hostname " + OTHER_HOST_NAME + " && exec \"$@\"", "sh"));
+    }
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.add("--enable-native-access=ALL-UNNAMED");
     cmd.add("-cp");

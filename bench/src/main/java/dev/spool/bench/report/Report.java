@@ -50,7 +50,7 @@ public final class Report {
     s.throughput();
     s.sse();
     s.waiting();
-    s.recovery();
+    RecoverySection.append(r.path("recovery"), md);
     ChaosSection.append(r.path("chaos"), md);
     s.jmh();
     s.redis();

@@ -510,58 +510,6 @@ final class Sections {
     md.append("\n![heap per waiting run](").append(prefix).append("-waiting.png)\n\n");
   }
 
-  void recovery() {
-    JsonNode rec = r.path("recovery");
-    if (rec.isEmpty()) {
-      return;
-    }
-    md.append("## Recovery after `kill -9` of a worker\n\n");
-    md.append(
-            "Two `spool worker` processes on one SQLite file; the first runs a `steps` run (100 ms")
-        .append(" steps) and is killed with SIGKILL once the second is up. Timed from the kill to")
-        .append(
-            " the `worker.lost` the reaper writes, to `run.resumed` on the second worker, and to")
-        .append(" the next `step.completed` there, by the events' timestamps. DBOS (recovery by")
-        .append(" executor restart or its Conductor service) and Restate (retries of the")
-        .append(" invocation against the endpoint) recover differently and are not compared.\n\n");
-    md.append(
-        "| lease ttl | trials | kill → worker.lost (s) | kill → run.resumed (s) | kill → next step (s) | resumed ÷ ttl |\n");
-    md.append("|---|---|---|---|---|---|\n");
-    for (String k : Report.names(rec)) {
-      JsonNode x = rec.get(k);
-      List<Double> lost = new ArrayList<>();
-      List<Double> resumed = new ArrayList<>();
-      List<Double> next = new ArrayList<>();
-      for (JsonNode t : x.path("trials")) {
-        lost.add(t.path("killToLostMillis").asDouble() * 1000);
-        resumed.add(t.path("killToResumedMillis").asDouble() * 1000);
-        next.add(t.path("killToNextStepMillis").asDouble() * 1000);
-      }
-      double ttl = dev.spool.Durations.parse(x.path("leaseTtl").asText()).toMillis() * 1000.0;
-      md.append("| ")
-          .append(x.path("leaseTtl").asText())
-          .append(k.equals("default") ? " (default)" : "")
-          .append(" | ")
-          .append(x.path("trials").size())
-          .append(" | ")
-          .append(seconds(Stats.spread(lost)))
-          .append(" | ")
-          .append(seconds(Stats.spread(resumed)))
-          .append(" | ")
-          .append(seconds(Stats.spread(next)))
-          .append(" | ")
-          .append(ratio(Stats.spread(resumed).median() / ttl))
-          .append(" |\n");
-    }
-    md.append("\n");
-  }
-
-  private static String seconds(Stats.Spread s) {
-    Stats.Spread inSeconds =
-        new Stats.Spread(s.median() / 1e6, s.min() / 1e6, s.max() / 1e6, s.n());
-    return inSeconds.plain();
-  }
-
   void jmh() {
     JsonNode j = r.path("jmh");
     if (j.isEmpty()) {
