@@ -62,6 +62,36 @@ class RedisPlanesIT {
     }
   }
 
+  /**
+   * A worker and an API server started while Redis is not up yet (a deploy that brings them up
+   * together, or a Redis restart) say so and keep trying; once Redis answers, they serve.
+   */
+  @Test
+  void aWorkerAndAnApiStartedBeforeRedisWaitForItThenServe() throws Exception {
+    int port;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      port = s.getLocalPort();
+    }
+    String uri = "redis://127.0.0.1:" + port + "/0";
+    try (ProcessFleet fleet = new ProcessFleet(dir, uri)) {
+      SpoolProcess api = fleet.api("api-early");
+      SpoolProcess worker = fleet.worker("worker-early");
+      api.awaitLog("trying again in", 90);
+      worker.awaitLog("trying again in", 90);
+      assertThat(worker.log()).contains("cannot connect to Redis at redis://127.0.0.1:" + port);
+
+      try (RedisServer redis = RedisServer.start(dir.resolve("late-redis"), port, List.of());
+          RedisRunStore store = RedisRunStore.open(redis.uri())) {
+        ProcessFleet.awaitWorker(worker);
+        String key = ApiKeys.create(store, "late", Instant.now()).key();
+        SpoolClient client = ProcessFleet.client(api, key);
+        String id = client.start("steps", "{\"steps\":3,\"stepMillis\":10}").runId();
+        assertThat(client.awaitResult(id, Duration.ofSeconds(60)).orElseThrow().status())
+            .isEqualTo(RunStatus.COMPLETED);
+      }
+    }
+  }
+
   private void batch(String uri, int runs, int kills) throws Exception {
     try (RedisRunStore store = RedisRunStore.open(uri);
         ProcessFleet fleet = new ProcessFleet(dir, uri)) {

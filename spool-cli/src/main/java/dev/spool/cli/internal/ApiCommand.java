@@ -30,7 +30,7 @@ public final class ApiCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Io io = cli.io();
-    try (RunStore store = Stores.open(cli.storeUri(), false)) {
+    try (RunStore store = Stores.openWaiting(cli.storeUri(), io.err())) {
       Spool spool = Stores.spool(store, "default");
       StopSignals stop = StopSignals.install(io.err(), "stopping");
       try (SpoolServer s = server.start(spool, !noAuth)) {

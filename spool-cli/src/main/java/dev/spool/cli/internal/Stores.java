@@ -8,6 +8,8 @@ import dev.spool.builtin.Builtins;
 import dev.spool.store.RunStore;
 import dev.spool.store.RunStores;
 import dev.spool.store.StoreException;
+import dev.spool.store.StoreUnavailableException;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +29,30 @@ final class Stores {
       return RunStores.open(uri, mustExist);
     } catch (StoreException e) {
       throw new CliException(CliException.USAGE, Text.firstLine(e.getMessage()), e);
+    }
+  }
+
+  /**
+   * Opens a store for a long-running process ({@code spool worker}, {@code spool api}): while the
+   * store cannot be reached (its server is down or still starting), says so on {@code err} and
+   * tries again, waiting 0.5 s doubling to 5 s between tries, as a supervised service should; any
+   * other failure is a usage error at once.
+   */
+  static RunStore openWaiting(String uri, PrintStream err) throws InterruptedException {
+    long pauseMillis = 500;
+    while (true) {
+      try {
+        return RunStores.open(uri, false);
+      } catch (StoreUnavailableException e) {
+        err.printf(
+            "spool: %s; trying again in %.1f s%n",
+            Text.firstLine(e.getMessage()), pauseMillis / 1e3);
+        err.flush();
+        Thread.sleep(pauseMillis);
+        pauseMillis = Math.min(pauseMillis * 2, 5000);
+      } catch (StoreException e) {
+        throw new CliException(CliException.USAGE, Text.firstLine(e.getMessage()), e);
+      }
     }
   }
 

@@ -26,7 +26,7 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    try (RunStore store = Stores.open(cli.storeUri(), false)) {
+    try (RunStore store = Stores.openWaiting(cli.storeUri(), cli.io().err())) {
       Spool spool = options.spool(store);
       WorkerProcess.builder(spool)
           .concurrency(options.concurrency)

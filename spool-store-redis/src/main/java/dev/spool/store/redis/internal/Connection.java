@@ -1,6 +1,7 @@
 package dev.spool.store.redis.internal;
 
 import dev.spool.store.StoreException;
+import dev.spool.store.StoreUnavailableException;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -90,7 +91,7 @@ public final class Connection implements AutoCloseable {
       }
       resources.release();
       if (e instanceof RedisException) {
-        throw new StoreException(
+        throw new StoreUnavailableException(
             "cannot connect to Redis at " + uri.describe() + ": " + rootMessage(e), e);
       }
       throw e;
