@@ -24,6 +24,7 @@ public final class Report {
   public static Path write(JsonNode r, Path dir, String prefix) throws IOException {
     StringBuilder md = new StringBuilder();
     Sections s = new Sections(r, dir, prefix, md);
+    SpoolSections spool = new SpoolSections(r, dir, prefix, md);
     boolean quick = r.path("label").asText().equals("quick");
     md.append("# Spool benchmarks, ")
         .append(r.path("date").asText())
@@ -48,12 +49,12 @@ public final class Report {
     s.floors();
     s.latency();
     s.throughput();
-    s.sse();
-    s.waiting();
+    spool.sse();
+    spool.waiting();
     RecoverySection.append(r.path("recovery"), md);
     ChaosSection.append(r.path("chaos"), md);
-    s.jmh();
-    s.redis();
+    spool.jmh();
+    spool.redis();
     s.method();
     s.errors();
     Path file = dir.resolve(prefix + "-report.md");
