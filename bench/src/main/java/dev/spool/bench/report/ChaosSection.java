@@ -145,8 +145,8 @@ public record ChaosSection(JsonNode c, StringBuilder md) {
         same port and folder after %d ms, replaying its AOF. Each run has one SSE client that \
         drops its connection after a random 1–30 events or 0.2–4 s and resumes on a random API \
         server with `Last-Event-ID`, retrying on 503 and connection errors. A worker that exits \
-        by itself is replaced at once, as a supervisor would, and listed below (`spool worker` \
-        gives up at start when it cannot reach Redis).
+        by itself would be replaced at once, as a supervisor would, and is counted below (a \
+        replacement started while Redis is down waits for it).
 
         """
             .formatted(
