@@ -1,6 +1,7 @@
 package dev.spool;
 
 import dev.spool.internal.engine.RunExecution;
+import dev.spool.internal.worker.LeaseRenewal;
 import dev.spool.internal.worker.Outage;
 import dev.spool.internal.worker.Reaper;
 import dev.spool.store.ClaimRequest;
@@ -14,7 +15,6 @@ import dev.spool.store.StoreException;
 import dev.spool.store.Transition;
 import dev.spool.store.WorkerBeat;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -224,33 +224,8 @@ public final class Worker implements AutoCloseable {
       } catch (InterruptedException e) {
         return;
       }
-      renewLeases();
-    }
-  }
-
-  /** Renews every lease held here in one batch; a run whose lease was lost stops. */
-  private void renewLeases() {
-    List<RunExecution> held = List.copyOf(active.values());
-    if (held.isEmpty()) {
-      return;
-    }
-    List<Lease> leases = held.stream().map(RunExecution::lease).toList();
-    List<Lease> renewed;
-    try {
-      renewed =
-          spool.store().renewAll(leases, spool.clock().now().plus(spool.options().leaseTtl()));
-    } catch (StoreException e) {
-      return; // try again at the next beat; the lease lasts several beats
-    }
-    Map<String, Lease> byRun = new HashMap<>();
-    renewed.forEach(l -> byRun.put(l.runId(), l));
-    for (RunExecution exec : held) {
-      Lease lease = byRun.get(exec.runId());
-      if (lease != null) {
-        exec.leaseRenewed(lease);
-      } else {
-        exec.stop(); // the run belongs to someone else now
-      }
+      LeaseRenewal.renew(
+          spool.store(), spool.clock().now().plus(spool.options().leaseTtl()), active.values());
     }
   }
 

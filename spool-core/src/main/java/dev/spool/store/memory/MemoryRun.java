@@ -8,6 +8,7 @@ import dev.spool.store.Lease;
 import dev.spool.store.NewEvent;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunInfo;
+import dev.spool.store.StoreEvents;
 import dev.spool.store.Transition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,5 +117,63 @@ final class MemoryRun {
         spec.idempotencyKey(),
         cancelRequested,
         recoveries);
+  }
+
+  /** The reaper's move: {@code worker.lost}, then requeued, or failed past the recovery limit. */
+  void recover(String cause, int maxRecoveries, Instant now) {
+    recoveries++;
+    append(
+        StoreEvents.workerLost(
+            cause,
+            Optional.ofNullable(owner),
+            Optional.ofNullable(heartbeatAt),
+            recoveries,
+            maxRecoveries,
+            attempt,
+            now));
+    if (recoveries > maxRecoveries) {
+      append(StoreEvents.recoveryLimitFailed(spec.runId(), maxRecoveries, attempt, now));
+      apply(Transition.failed(StoreEvents.recoveryLimitError(spec.runId(), maxRecoveries)), now);
+    } else {
+      apply(Transition.requeued(), now);
+    }
+  }
+
+  /**
+   * Ends a queued or waiting run as cancelled, or flags a running one once; a finished run is left
+   * as it is.
+   *
+   * @return true if an event was appended
+   */
+  boolean cancel(String reason, Instant now) {
+    switch (status) {
+      case QUEUED, WAITING -> {
+        append(StoreEvents.cancelled(spec.runId(), reason, attempt, now));
+        apply(Transition.cancelled(StoreEvents.cancelError(spec.runId(), reason)), now);
+        return true;
+      }
+      case RUNNING -> {
+        if (cancelRequested) {
+          return false;
+        }
+        cancelRequested = true;
+        append(StoreEvents.cancelRequested(reason, attempt, now));
+        return true;
+      }
+      default -> {
+        return false;
+      }
+    }
+  }
+
+  /** Appends {@code signal.received}; a waiting run becomes claimable now. */
+  Event signal(String name, String valueJson, Instant now) {
+    append(StoreEvents.signal(name, valueJson, attempt, now));
+    Event event = events.get(events.size() - 1);
+    lastSignalSeq = event.seq();
+    if (status == RunStatus.WAITING) {
+      resumeAt = now;
+    }
+    return event;
   }
 }

@@ -20,7 +20,6 @@ import dev.spool.store.RunStore;
 import dev.spool.store.SignalResult;
 import dev.spool.store.StoreEvents;
 import dev.spool.store.StoreException;
-import dev.spool.store.Transition;
 import dev.spool.store.WorkerBeat;
 import java.time.Duration;
 import java.time.Instant;
@@ -258,22 +257,7 @@ public final class MemoryRunStore implements RunStore {
       if (run == null || run.status != RunStatus.RUNNING || !lost.test(run)) {
         return Optional.empty();
       }
-      run.recoveries++;
-      run.append(
-          StoreEvents.workerLost(
-              cause,
-              Optional.ofNullable(run.owner),
-              Optional.ofNullable(run.heartbeatAt),
-              run.recoveries,
-              maxRecoveries,
-              run.attempt,
-              now));
-      if (run.recoveries > maxRecoveries) {
-        run.append(StoreEvents.recoveryLimitFailed(runId, maxRecoveries, run.attempt, now));
-        run.apply(Transition.failed(StoreEvents.recoveryLimitError(runId, maxRecoveries)), now);
-      } else {
-        run.apply(Transition.requeued(), now);
-      }
+      run.recover(cause, maxRecoveries, now);
       appended.signalAll();
       return Optional.of(run.info());
     } finally {
@@ -289,20 +273,8 @@ public final class MemoryRunStore implements RunStore {
       if (run == null) {
         return Optional.empty();
       }
-      switch (run.status) {
-        case QUEUED, WAITING -> {
-          run.append(StoreEvents.cancelled(runId, reason, run.attempt, now));
-          run.apply(Transition.cancelled(StoreEvents.cancelError(runId, reason)), now);
-          appended.signalAll();
-        }
-        case RUNNING -> {
-          if (!run.cancelRequested) {
-            run.cancelRequested = true;
-            run.append(StoreEvents.cancelRequested(reason, run.attempt, now));
-            appended.signalAll();
-          }
-        }
-        default -> {}
+      if (run.cancel(reason, now)) {
+        appended.signalAll();
       }
       return Optional.of(run.info());
     } finally {
@@ -322,12 +294,7 @@ public final class MemoryRunStore implements RunStore {
       if (run.status.isTerminal()) {
         return Optional.of(new SignalResult(run.info(), Optional.empty()));
       }
-      run.append(StoreEvents.signal(name, valueJson, run.attempt, now));
-      Event event = run.events.get(run.events.size() - 1);
-      run.lastSignalSeq = event.seq();
-      if (run.status == RunStatus.WAITING) {
-        run.resumeAt = now;
-      }
+      Event event = run.signal(name, valueJson, now);
       appended.signalAll();
       return Optional.of(new SignalResult(run.info(), Optional.of(event)));
     } finally {
