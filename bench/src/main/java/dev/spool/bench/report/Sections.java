@@ -11,17 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /** The report's sections, each from its part of the results. */
-final class Sections {
-  private final JsonNode r;
-  private final Path dir;
-  private final String prefix;
-  private final StringBuilder md;
-
+final class Sections extends ReportPart {
   Sections(JsonNode r, Path dir, String prefix, StringBuilder md) {
-    this.r = r;
-    this.dir = dir;
-    this.prefix = prefix;
-    this.md = md;
+    super(r, dir, prefix, md);
   }
 
   void machine() {

@@ -14,17 +14,9 @@ import java.util.Map;
  * The report's sections on Spool alone (no peer to compare with): event stream latency, waiting
  * runs, JMH and Redis appends.
  */
-final class SpoolSections {
-  private final JsonNode r;
-  private final Path dir;
-  private final String prefix;
-  private final StringBuilder md;
-
+final class SpoolSections extends ReportPart {
   SpoolSections(JsonNode r, Path dir, String prefix, StringBuilder md) {
-    this.r = r;
-    this.dir = dir;
-    this.prefix = prefix;
-    this.md = md;
+    super(r, dir, prefix, md);
   }
 
   private Stats.Spread sseSpread(String key, String variant, String n, String field) {

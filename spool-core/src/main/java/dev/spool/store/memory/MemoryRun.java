@@ -8,11 +8,14 @@ import dev.spool.store.Lease;
 import dev.spool.store.NewEvent;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunInfo;
+import dev.spool.store.RunQuery;
 import dev.spool.store.StoreEvents;
 import dev.spool.store.Transition;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -175,5 +178,26 @@ final class MemoryRun {
       resumeAt = now;
     }
     return event;
+  }
+
+  private static final Comparator<MemoryRun> NEWEST_FIRST =
+      Comparator.comparing((MemoryRun r) -> r.spec.createdAt())
+          .thenComparing(r -> r.spec.runId())
+          .reversed();
+
+  /** One page of {@code runs} as the query asks, newest first (the store's listing). */
+  static List<RunInfo> page(Map<String, MemoryRun> runs, RunQuery q) {
+    if (q.beforeRunId().isPresent() && !runs.containsKey(q.beforeRunId().get())) {
+      return List.of();
+    }
+    return runs.values().stream()
+        .filter(r -> q.status().map(s -> s == r.status).orElse(true))
+        .filter(r -> q.workflow().map(w -> w.equals(r.spec.workflow())).orElse(true))
+        .filter(
+            r -> q.beforeRunId().map(b -> NEWEST_FIRST.compare(r, runs.get(b)) > 0).orElse(true))
+        .sorted(NEWEST_FIRST)
+        .limit(q.limit())
+        .map(MemoryRun::info)
+        .toList();
   }
 }

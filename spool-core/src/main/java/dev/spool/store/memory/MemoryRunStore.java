@@ -75,27 +75,11 @@ public final class MemoryRunStore implements RunStore {
   public List<RunInfo> listRuns(RunQuery q) {
     lock.lock();
     try {
-      if (q.beforeRunId().isPresent() && !runs.containsKey(q.beforeRunId().get())) {
-        return List.of();
-      }
-      return runs.values().stream()
-          .filter(r -> q.status().map(s -> s == r.status).orElse(true))
-          .filter(r -> q.workflow().map(w -> w.equals(r.spec.workflow())).orElse(true))
-          .filter(
-              r -> q.beforeRunId().map(b -> NEWEST_FIRST.compare(r, runs.get(b)) > 0).orElse(true))
-          .sorted(NEWEST_FIRST)
-          .limit(q.limit())
-          .map(MemoryRun::info)
-          .toList();
+      return MemoryRun.page(runs, q);
     } finally {
       lock.unlock();
     }
   }
-
-  private static final Comparator<MemoryRun> NEWEST_FIRST =
-      Comparator.comparing((MemoryRun r) -> r.spec.createdAt())
-          .thenComparing(r -> r.spec.runId())
-          .reversed();
 
   @Override
   public Optional<Lease> claim(ClaimRequest req) {
