@@ -3,8 +3,8 @@ package dev.spool;
 import dev.spool.store.CreateResult;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunInfo;
-import dev.spool.store.RunStore;
 import dev.spool.store.SignalResult;
+import dev.spool.store.Store;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  * and follows event streams.
  *
  * <pre>{@code
- * try (RunStore store = RunStores.open("sqlite:.spool/spool.db", false)) {
+ * try (Store store = RunStores.open("sqlite:.spool/spool.db", false)) {
  *   Spool spool = Spool.builder(store).register(BLOG).build();
  *   try (Worker worker = spool.startWorker(8)) {
  *     String runId = spool.start("blog-writer", "{\"text\":\"durable agents\"}").run().runId();
@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class Spool {
-  private final RunStore store;
+  private final Store store;
   private final WorkflowRegistry registry;
   private final SpoolClock clock;
   private final EngineOptions options;
@@ -48,7 +48,7 @@ public final class Spool {
     this.deployment = b.deployment;
   }
 
-  public static Builder builder(RunStore store) {
+  public static Builder builder(Store store) {
     return new Builder(store);
   }
 
@@ -72,7 +72,7 @@ public final class Spool {
                 wf.versionId(),
                 canonical,
                 idempotencyKey,
-                store.activeDeployment().orElse(deployment),
+                store.fleet().activeDeployment().orElse(deployment),
                 now));
     if (created.created()) {
       workers.forEach(Worker::wake);
@@ -187,7 +187,7 @@ public final class Spool {
     return store.getRun(runId);
   }
 
-  public RunStore store() {
+  public Store store() {
     return store;
   }
 
@@ -209,7 +209,7 @@ public final class Spool {
 
   /** Configures a {@link Spool}. */
   public static final class Builder {
-    private final RunStore store;
+    private final Store store;
     private final WorkflowRegistry registry = new WorkflowRegistry();
     private SpoolClock clock = SpoolClock.system();
     private Duration leaseTtl = EngineOptions.defaults().leaseTtl();
@@ -218,7 +218,7 @@ public final class Spool {
     private int maxRecoveries = EngineOptions.defaults().maxRecoveries();
     private String deployment = "default";
 
-    private Builder(RunStore store) {
+    private Builder(Store store) {
       this.store = Objects.requireNonNull(store, "store");
     }
 

@@ -234,6 +234,7 @@ public final class Worker implements AutoCloseable {
     try {
       spool
           .store()
+          .fleet()
           .beatWorker(
               new WorkerBeat(
                   id, spool.deployment(), startedAt, spool.clock().now(), active.size(), draining));
@@ -363,7 +364,7 @@ public final class Worker implements AutoCloseable {
   public void close() {
     if (!closing) {
       try {
-        spool.store().removeWorker(id);
+        spool.store().fleet().removeWorker(id);
       } catch (StoreException e) {
         // It drops out of the registry's live list once its beats stop.
       }

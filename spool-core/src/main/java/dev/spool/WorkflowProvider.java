@@ -1,6 +1,6 @@
 package dev.spool;
 
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import java.util.List;
 
 /**
@@ -18,7 +18,7 @@ public interface WorkflowProvider {
    * store; the default is {@link #workflows()}. The provider does not own the store: it must not
    * close it.
    */
-  default List<Workflow<?, ?>> workflows(RunStore store) {
+  default List<Workflow<?, ?>> workflows(Store store) {
     return workflows();
   }
 }

@@ -221,7 +221,10 @@ final class OtherSuites {
           new String[] {"other-host", "15s", "" + plan.recoveryDefaultTrials(), "other-host"});
       settings.add(
           new String[] {
-            "other-host-short", plan.recoveryShortTtl(), "" + plan.recoveryShortTrials(), "other-host"
+            "other-host-short",
+            plan.recoveryShortTtl(),
+            "" + plan.recoveryShortTrials(),
+            "other-host"
           });
     } else {
       Bench.skip(

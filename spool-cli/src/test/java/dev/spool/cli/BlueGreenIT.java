@@ -11,6 +11,7 @@ import dev.spool.Workflow;
 import dev.spool.builtin.Builtins;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class BlueGreenIT {
   @Test
   void promotingMovesNewRunsAndTheOldWorkersFinishTheirsThenExit() throws Exception {
     Cli cli = new Cli(dir);
-    try (RunStore store = SqliteRunStore.open(dir.resolve("spool.db"))) {
+    try (Store store = SqliteRunStore.open(dir.resolve("spool.db"))) {
       Spool api =
           Spool.builder(store).register(Builtins.all().toArray(new Workflow<?, ?>[0])).build();
       assertThat(cli.run("deployments", "promote", "v1").exit()).isZero();

@@ -7,8 +7,8 @@ import dev.spool.OutputAssembler;
 import dev.spool.RunStatus;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
-import dev.spool.store.RunStore;
 import dev.spool.store.RunStores;
+import dev.spool.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +40,7 @@ class DemoCommandTest {
     assertThat(r.out().indexOf("▸ research")).isLessThan(r.out().indexOf("▸ outline"));
     assertThat(r.out().indexOf("▸ outline")).isLessThan(r.out().indexOf("▸ edit"));
 
-    try (RunStore store = RunStores.open(cli.storeUri(), true)) {
+    try (Store store = RunStores.open(cli.storeUri(), true)) {
       List<RunInfo> runs = store.listRuns(RunQuery.latest(10));
       assertThat(runs).hasSize(1);
       RunInfo run = runs.get(0);

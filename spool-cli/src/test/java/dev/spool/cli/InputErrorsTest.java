@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
-import dev.spool.store.RunStore;
 import dev.spool.store.RunStores;
+import dev.spool.store.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -122,7 +122,7 @@ class InputErrorsTest {
   }
 
   private static List<RunInfo> runs(Cli cli) {
-    try (RunStore store = RunStores.open(cli.storeUri(), true)) {
+    try (Store store = RunStores.open(cli.storeUri(), true)) {
       return store.listRuns(RunQuery.latest(1000));
     }
   }

@@ -13,7 +13,7 @@ import dev.spool.client.SpoolClient;
 import dev.spool.client.StartedRun;
 import dev.spool.client.Subscription;
 import dev.spool.server.ApiKeys;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
 import java.net.URI;
 import java.nio.file.Path;
@@ -40,13 +40,13 @@ class PlanesIT {
 
   @TempDir Path dir;
   private final List<SpoolProcess> processes = new ArrayList<>();
-  private RunStore store;
+  private Store store;
   private SpoolClient client;
 
   @BeforeEach
   void keyAndApi() throws Exception {
     store = SqliteRunStore.open(dir.resolve("spool.db"));
-    String key = ApiKeys.create(store, "planes-it", Instant.now()).key();
+    String key = ApiKeys.create(store.keys(), "planes-it", Instant.now()).key();
     SpoolProcess api = spawn("api", "api", "--port", "0");
     api.awaitLog("OpenAPI:", 60);
     Matcher m = LISTENING.matcher(api.log());

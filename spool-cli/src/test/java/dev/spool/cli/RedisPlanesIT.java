@@ -83,7 +83,7 @@ class RedisPlanesIT {
       try (RedisServer redis = RedisServer.start(dir.resolve("late-redis"), port, List.of());
           RedisRunStore store = RedisRunStore.open(redis.uri())) {
         ProcessFleet.awaitWorker(worker);
-        String key = ApiKeys.create(store, "late", Instant.now()).key();
+        String key = ApiKeys.create(store.keys(), "late", Instant.now()).key();
         SpoolClient client = ProcessFleet.client(api, key);
         String id = client.start("steps", "{\"steps\":3,\"stepMillis\":10}").runId();
         assertThat(client.awaitResult(id, Duration.ofSeconds(60)).orElseThrow().status())
@@ -95,7 +95,7 @@ class RedisPlanesIT {
   private void batch(String uri, int runs, int kills) throws Exception {
     try (RedisRunStore store = RedisRunStore.open(uri);
         ProcessFleet fleet = new ProcessFleet(dir, uri)) {
-      String key = ApiKeys.create(store, "planes-it", Instant.now()).key();
+      String key = ApiKeys.create(store.keys(), "planes-it", Instant.now()).key();
       SpoolProcess api1 = fleet.api("api-1");
       SpoolProcess api2 = fleet.api("api-2");
       List<SpoolProcess> workers = new ArrayList<>();
@@ -184,7 +184,7 @@ class RedisPlanesIT {
     try (RedisServer redis = RedisServer.startDurable(dir.resolve("redis"));
         ProcessFleet fleet = new ProcessFleet(dir, redis.uri() + "?timeout=1s")) {
       try (RedisRunStore store = RedisRunStore.open(redis.uri())) {
-        String key = ApiKeys.create(store, "health-it", Instant.now()).key();
+        String key = ApiKeys.create(store.keys(), "health-it", Instant.now()).key();
         SpoolProcess api = fleet.api("api");
         SpoolProcess worker = fleet.worker("worker");
         ProcessFleet.awaitWorker(worker);

@@ -7,8 +7,8 @@ import dev.spool.Spool;
 import dev.spool.WorkerIds;
 import dev.spool.builtin.Builtins;
 import dev.spool.store.ClaimRequest;
-import dev.spool.store.RunStore;
 import dev.spool.store.RunStores;
+import dev.spool.store.Store;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ class ResumeCommandTest {
 
   /** Enqueues a run without executing it; returns its id. */
   private static String enqueue(Cli cli, String workflow, String input) {
-    try (RunStore store = RunStores.open(cli.storeUri(), false)) {
+    try (Store store = RunStores.open(cli.storeUri(), false)) {
       Spool spool =
           Spool.builder(store)
               .register(Builtins.all().toArray(new dev.spool.Workflow<?, ?>[0]))
@@ -36,7 +36,7 @@ class ResumeCommandTest {
   }
 
   private static void claimAs(Cli cli, String runId, String owner, Instant at) {
-    try (RunStore store = RunStores.open(cli.storeUri(), true)) {
+    try (Store store = RunStores.open(cli.storeUri(), true)) {
       assertThat(
               store.claim(
                   ClaimRequest.next(owner, "default", at, Duration.ofMinutes(5)).onlyRun(runId)))

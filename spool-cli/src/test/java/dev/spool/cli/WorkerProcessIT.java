@@ -11,6 +11,7 @@ import dev.spool.WorkerIds;
 import dev.spool.builtin.Builtins;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class WorkerProcessIT {
     return "sqlite:" + dir.resolve("spool.db");
   }
 
-  private Spool api(RunStore store) {
+  private Spool api(Store store) {
     return Spool.builder(store)
         .register(Builtins.all().toArray(new dev.spool.Workflow<?, ?>[0]))
         .build();
@@ -43,7 +44,7 @@ class WorkerProcessIT {
 
   @Test
   void sigtermDrainsHandsTheRunOverAndExitsZeroAndAnotherWorkerFinishesIt() throws Exception {
-    try (RunStore store = SqliteRunStore.open(dir.resolve("spool.db"))) {
+    try (Store store = SqliteRunStore.open(dir.resolve("spool.db"))) {
       Spool api = api(store);
       String id = api.start("steps", "{\"steps\":60,\"stepMillis\":40}").run().runId();
       try (SpoolProcess first =
@@ -70,7 +71,7 @@ class WorkerProcessIT {
 
   @Test
   void killNineOfTheWorkerRunningARunResumesItOnTheOtherBeforeTheLeaseExpires() throws Exception {
-    try (RunStore store = SqliteRunStore.open(dir.resolve("spool.db"));
+    try (Store store = SqliteRunStore.open(dir.resolve("spool.db"));
         SpoolProcess a = SpoolProcess.start(dir, "a", "worker", "--store", store());
         SpoolProcess b = SpoolProcess.start(dir, "b", "worker", "--store", store())) {
       a.awaitLog("spool worker", 30);

@@ -121,7 +121,7 @@ class ClientErrorsTest {
           .isInstanceOfSatisfying(
               SpoolClientException.class, e -> assertThat(e.status()).hasValue(401));
 
-      String key = ApiKeys.create(secured.store, "client-test", Instant.now()).key();
+      String key = ApiKeys.create(secured.store.keys(), "client-test", Instant.now()).key();
       SpoolClient keyed = secured.client(SpoolClient.builder(secured.baseUri()).apiKey(key));
       assertThat(keyed.workflows()).isNotEmpty();
       String runId = keyed.start("steps", "{\"steps\":1}").runId();

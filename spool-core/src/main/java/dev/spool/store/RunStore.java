@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where runs, their event streams, checkpoints and leases live. Both planes meet only here.
+ * The run role of a store: runs, their event streams, checkpoints, leases and controls. Both planes
+ * meet only here. The store's other roles ({@link KeyStore}, {@link LimitStore}, {@link
+ * FleetStore}) are interfaces of their own, reached through {@link Store}.
  *
  * <p>Contract, proven for every implementation by the conformance suite in spool-core's test-jar:
  *
@@ -131,75 +133,6 @@ public interface RunStore extends AutoCloseable {
    * signal. A run with neither is left out, so a worker holding many quiet runs reads little.
    */
   List<RunControl> controls(String owner);
-
-  /** Stores a new API key (its hash, never the secret). */
-  void saveApiKey(ApiKey key);
-
-  /** The key whose hash is {@code hash}, revoked or not. */
-  Optional<ApiKey> apiKeyByHash(String hash);
-
-  /** Every key, oldest first. */
-  List<ApiKey> apiKeys();
-
-  /** Revokes a key; false if there is no active key with that id. */
-  boolean revokeApiKey(String id, Instant now);
-
-  // ---- shared limits: rate limits every worker of this store obeys together ------------------
-
-  /**
-   * Takes {@code cost} tokens from the token bucket {@code key}, if it holds them. The bucket holds
-   * up to {@code capacity} tokens (it starts full) and refills continuously at {@code capacity} per
-   * {@code period}. While the bucket is held ({@link #holdUntil}), nothing is taken. Atomic across
-   * every client of the store.
-   *
-   * @return zero if the tokens were taken; otherwise how long until they could be (nothing taken)
-   * @throws IllegalArgumentException if {@code cost} exceeds {@code capacity} or is not positive
-   */
-  Duration tryTake(String key, long cost, long capacity, Duration period, Instant now);
-
-  /**
-   * Holds the bucket {@code key} until {@code until}: every take answers the wait until then (a
-   * provider said 429 with Retry-After). Extends an earlier hold, never shortens it.
-   */
-  void holdUntil(String key, Instant until);
-
-  /**
-   * Takes one of at most {@code max} concurrency slots of {@code key} for {@code holder} until
-   * {@code expiresAt} (so a dead holder's slot frees itself). Taking a slot the holder already has
-   * renews it.
-   *
-   * @return true if the holder has the slot now
-   */
-  boolean acquireSlot(String key, int max, String holder, Instant expiresAt, Instant now);
-
-  /** Gives back {@code holder}'s slot of {@code key}; nothing if it holds none. */
-  void releaseSlot(String key, String holder);
-
-  // ---- deployments and workers (blue-green) -------------------------------------------------
-
-  /** Records a worker's heartbeat in the registry. */
-  void beatWorker(WorkerBeat beat);
-
-  /** Removes a worker that stopped. */
-  void removeWorker(String workerId);
-
-  /** Workers whose last beat is at or after {@code aliveSince}, by deployment then id. */
-  List<WorkerBeat> workers(Instant aliveSince);
-
-  /**
-   * Makes {@code deployment} active: runs started from now on are pinned to it. The deployment
-   * active before is retired: it finishes its own runs and takes no new ones.
-   */
-  void promote(String deployment, Instant now);
-
-  /** The active deployment, if one was ever promoted. */
-  Optional<String> activeDeployment();
-
-  /**
-   * Every deployment the store knows: promoted or retired ones, and any with runs in flight, with
-   * their run counts; sorted by id.
-   */
-  List<DeploymentInfo> deployments();
 
   /** What this store is, for logs and health output: for example {@code sqlite:/path/spool.db}. */
   String describe();

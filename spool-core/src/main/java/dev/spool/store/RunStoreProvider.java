@@ -15,5 +15,5 @@ public interface RunStoreProvider {
    *
    * @param mustExist fail with a clear {@link StoreException} instead of creating a new store
    */
-  RunStore open(String uri, boolean mustExist);
+  Store open(String uri, boolean mustExist);
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
 
-/** Opens a {@link RunStore} from a store URI such as {@code sqlite:.spool/spool.db}. */
+/** Opens a {@link Store} from a store URI such as {@code sqlite:.spool/spool.db}. */
 public final class RunStores {
   private RunStores() {}
 
@@ -15,7 +15,7 @@ public final class RunStores {
    * @throws StoreException naming the problem when the URI is malformed, its scheme unknown, or
    *     (with {@code mustExist}) the store is missing
    */
-  public static RunStore open(String uri, boolean mustExist) {
+  public static Store open(String uri, boolean mustExist) {
     int colon = uri.indexOf(':');
     if (colon <= 0) {
       throw new StoreException(

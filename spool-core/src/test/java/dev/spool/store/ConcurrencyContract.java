@@ -1,5 +1,6 @@
 package dev.spool.store;
 
+import static dev.spool.store.StoreFixtures.assertGapless;
 import static dev.spool.store.StoreFixtures.at;
 import static dev.spool.store.StoreFixtures.claimAt;
 import static dev.spool.store.StoreFixtures.progress;
@@ -23,16 +24,19 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Concurrent appends: gapless, duplicate-free sequence numbers per run, runs independent. */
-public abstract class ConcurrencyContract extends DeploymentContract {
+/**
+ * {@link RunStore} concurrent appends: gapless, duplicate-free sequence numbers per run, runs
+ * independent.
+ */
+public interface ConcurrencyContract extends StoreContract {
 
   @Test
-  void concurrentAppendsToOneRunAreGapless() throws Exception {
+  default void concurrentAppendsToOneRunAreGapless() throws Exception {
     Lease lease = createAndClaim("w1");
     int writers = concurrentWriters();
     int each = commitsPerWriter();
 
-    Set<Long> returned = appendConcurrently(List.of(store), lease, writers, each);
+    Set<Long> returned = appendConcurrently(List.of(store()), lease, writers, each);
 
     assertThat(returned).hasSize(writers * each);
     List<Event> events = allEvents(lease.runId());
@@ -42,14 +46,14 @@ public abstract class ConcurrencyContract extends DeploymentContract {
   }
 
   @Test
-  void concurrentAppendsFromTwoClientsAreGapless() throws Exception {
-    Optional<RunStore> other = secondClient();
+  default void concurrentAppendsFromTwoClientsAreGapless() throws Exception {
+    Optional<Store> other = secondClient();
     assumeTrue(other.isPresent(), "store has no second client");
     Lease lease = createAndClaim("w1");
     int writers = concurrentWriters();
     int each = commitsPerWriter() / 2;
 
-    Set<Long> returned = appendConcurrently(List.of(store, other.get()), lease, writers, each);
+    Set<Long> returned = appendConcurrently(List.of(store(), other.get()), lease, writers, each);
 
     assertThat(returned).hasSize(writers * each);
     List<Event> events = allEvents(other.get(), lease.runId());
@@ -58,13 +62,13 @@ public abstract class ConcurrencyContract extends DeploymentContract {
   }
 
   @Test
-  void concurrentAppendsToDifferentRunsStayIndependent() throws Exception {
+  default void concurrentAppendsToDifferentRunsStayIndependent() throws Exception {
     int runs = 4;
     int each = commitsPerWriter() / 2;
     createRuns(runs);
     List<Lease> leases = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
-      leases.add(store.claim(claimAt("w1", at(10))).orElseThrow());
+      leases.add(store().claim(claimAt("w1", at(10))).orElseThrow());
     }
 
     CountDownLatch start = new CountDownLatch(1);
@@ -77,7 +81,7 @@ public abstract class ConcurrencyContract extends DeploymentContract {
                   start.await();
                   for (int i = 0; i < each; i++) {
                     String data = "{\"run\":\"" + lease.runId() + "\",\"i\":" + i + "}";
-                    store.commit(lease, Commit.of(progress(at(20), data)));
+                    store().commit(lease, Commit.of(progress(at(20), data)));
                   }
                   return null;
                 }));
@@ -100,10 +104,10 @@ public abstract class ConcurrencyContract extends DeploymentContract {
   }
 
   @Test
-  void concurrentClaimsHandEachRunToExactlyOneClaimer() throws Exception {
+  default void concurrentClaimsHandEachRunToExactlyOneClaimer() throws Exception {
     int runs = 40;
     createRuns(runs);
-    List<RunStore> clients = new ArrayList<>(List.of(store));
+    List<Store> clients = new ArrayList<>(List.of(store()));
     secondClient().ifPresent(clients::add);
     Map<String, String> owners = new ConcurrentHashMap<>();
     Set<String> doubles = ConcurrentHashMap.newKeySet();
@@ -111,7 +115,7 @@ public abstract class ConcurrencyContract extends DeploymentContract {
     try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
       List<Future<?>> done = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
-        RunStore client = clients.get(t % clients.size());
+        Store client = clients.get(t % clients.size());
         String owner = "w" + t;
         done.add(
             pool.submit(
@@ -143,14 +147,14 @@ public abstract class ConcurrencyContract extends DeploymentContract {
 
   /** Each writer thread commits {@code each} single-event commits; returns every returned seq. */
   private static Set<Long> appendConcurrently(
-      List<RunStore> clients, Lease lease, int writers, int each) throws Exception {
+      List<Store> clients, Lease lease, int writers, int each) throws Exception {
     Set<Long> returned = ConcurrentHashMap.newKeySet();
     CountDownLatch start = new CountDownLatch(1);
     try (ExecutorService pool = Executors.newFixedThreadPool(writers)) {
       List<Future<?>> done = new ArrayList<>();
       for (int w = 0; w < writers; w++) {
         int writer = w;
-        RunStore client = clients.get(w % clients.size());
+        Store client = clients.get(w % clients.size());
         done.add(
             pool.submit(
                 () -> {

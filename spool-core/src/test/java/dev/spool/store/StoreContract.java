@@ -10,86 +10,58 @@ import dev.spool.Event;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /**
- * Lifecycle, hooks and helpers shared by the parts of the {@link RunStore} conformance suite. Store
- * modules extend {@link RunStoreConformanceTest}, not this class.
+ * What every role contract of the store conformance suite sees: the store under test, the hooks a
+ * store module may tune, and shared helpers. The contracts are flat mixins, one per role ({@link
+ * RunContract}, {@link LeaseContract}, {@link ControlContract}, {@link ConcurrencyContract}, {@link
+ * KeyContract}, {@link LimitContract}, {@link FleetContract}); a store module's test extends {@link
+ * StoreConformance}, which owns the lifecycle, and implements every contract its store fulfils.
  */
-public abstract class StoreContract {
+public interface StoreContract {
   /** The store under test, fresh and empty for each test. */
-  protected RunStore store;
-
-  private final List<RunStore> extraClients = new ArrayList<>();
-
-  /** A new, empty store; called once per test and closed after it. */
-  protected abstract RunStore newStore();
+  Store store();
 
   /**
-   * A second, independent client of the same data as the last {@link #newStore()} (as another
-   * process would open it), or empty when the store cannot have one; tests that need it are then
-   * skipped. The suite closes it.
+   * A second, independent client of the same data as {@link #store()} (as another process would
+   * open it), closed after the test; empty when the store cannot have one, and tests that need it
+   * are then skipped.
    */
-  protected Optional<RunStore> openSecondClient() {
-    return Optional.empty();
-  }
+  Optional<Store> secondClient();
 
   /** Threads that append to one run at once in the concurrency tests. */
-  protected int concurrentWriters() {
+  default int concurrentWriters() {
     return 8;
   }
 
   /** Single-event commits each of those threads makes. */
-  protected int commitsPerWriter() {
+  default int commitsPerWriter() {
     return 200;
   }
 
-  @BeforeEach
-  void openStore() {
-    store = newStore();
-  }
-
-  @AfterEach
-  void closeStore() {
-    for (RunStore c : extraClients) {
-      c.close();
-    }
-    if (store != null) {
-      store.close();
-    }
-  }
-
-  /** {@link #openSecondClient()}, closed after the test. */
-  protected Optional<RunStore> secondClient() {
-    Optional<RunStore> client = openSecondClient();
-    client.ifPresent(extraClients::add);
-    return client;
-  }
-
   /** Creates queued runs {@code runId(1..n)} created at {@code at(1..n)}. */
-  protected List<String> createRuns(int n) {
+  default List<String> createRuns(int n) {
     List<String> ids = new ArrayList<>();
     for (int i = 1; i <= n; i++) {
-      ids.add(store.createRun(newRun(runId(i), at(i))).run().runId());
+      ids.add(store().createRun(newRun(runId(i), at(i))).run().runId());
     }
     return ids;
   }
 
   /** Creates one run and claims it for {@code owner} at {@code at(10)}. */
-  protected Lease createAndClaim(String owner) {
+  default Lease createAndClaim(String owner) {
     String id = createRuns(1).get(0);
-    Lease lease = store.claim(claimAt(owner, at(10))).orElseThrow();
+    Lease lease = store().claim(claimAt(owner, at(10))).orElseThrow();
     assertThat(lease.runId()).isEqualTo(id);
     return lease;
   }
 
-  protected RunInfo run(String runId) {
-    return store.getRun(runId).orElseThrow(() -> new AssertionError("no run " + runId));
+  default RunInfo run(String runId) {
+    return store().getRun(runId).orElseThrow(() -> new AssertionError("no run " + runId));
   }
 
   /** Every event of a run, read in pages. */
-  protected List<Event> allEvents(RunStore from, String runId) {
+  default List<Event> allEvents(RunStore from, String runId) {
     List<Event> all = new ArrayList<>();
     while (true) {
       long after = all.isEmpty() ? 0 : all.get(all.size() - 1).seq();
@@ -101,15 +73,7 @@ public abstract class StoreContract {
     }
   }
 
-  protected List<Event> allEvents(String runId) {
-    return allEvents(store, runId);
-  }
-
-  /** Asserts the run's events are numbered exactly 1..expected. */
-  protected static void assertGapless(List<Event> events, int expected) {
-    assertThat(events).hasSize(expected);
-    for (int i = 0; i < events.size(); i++) {
-      assertThat(events.get(i).seq()).as("seq at index %d", i).isEqualTo(i + 1L);
-    }
+  default List<Event> allEvents(String runId) {
+    return allEvents(store(), runId);
   }
 }

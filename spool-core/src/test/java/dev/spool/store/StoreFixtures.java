@@ -1,8 +1,12 @@
 package dev.spool.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.spool.Event;
 import dev.spool.EventTypes;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -63,5 +67,13 @@ public final class StoreFixtures {
 
   public static ClaimRequest claimAt(String owner, Instant now) {
     return ClaimRequest.next(owner, DEPLOYMENT, now, TTL);
+  }
+
+  /** Asserts the run's events are numbered exactly 1..expected. */
+  public static void assertGapless(List<Event> events, int expected) {
+    assertThat(events).hasSize(expected);
+    for (int i = 0; i < events.size(); i++) {
+      assertThat(events.get(i).seq()).as("seq at index %d", i).isEqualTo(i + 1L);
+    }
   }
 }

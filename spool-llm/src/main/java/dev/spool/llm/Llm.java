@@ -5,8 +5,8 @@ import dev.spool.Context;
 import dev.spool.SpoolClock;
 import dev.spool.llm.internal.JsonReply;
 import dev.spool.llm.internal.LlmEngine;
-import dev.spool.store.RunStore;
-import dev.spool.store.memory.MemoryRunStore;
+import dev.spool.store.LimitStore;
+import dev.spool.store.memory.MemoryLimits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,22 +41,22 @@ public final class Llm {
 
   private Llm(Builder b) {
     this.providers = List.copyOf(b.providers);
-    this.engine = new LlmEngine(providers, b.policy, b.store, b.clock);
+    this.engine = new LlmEngine(providers, b.policy, b.limits, b.clock);
   }
 
-  /** Limits kept in {@code store}: every worker of that store obeys them together. */
-  public static Builder builder(RunStore store) {
-    return new Builder(Objects.requireNonNull(store, "store"));
+  /** Limits kept in {@code limits} (a store's {@code limits()}): every worker of it obeys them. */
+  public static Builder builder(LimitStore limits) {
+    return new Builder(Objects.requireNonNull(limits, "limits"));
   }
 
   /** Limits kept in this process only (tests, one-worker tools). */
   public static Builder builder() {
-    return new Builder(new MemoryRunStore());
+    return new Builder(new MemoryLimits());
   }
 
-  /** The providers the environment configures ({@link LlmConfig}), limits in {@code store}. */
-  public static Llm fromEnvironment(RunStore store) {
-    return builder(store).providers(LlmConfig.fromEnvironment()).build();
+  /** The providers the environment configures ({@link LlmConfig}), limits in {@code limits}. */
+  public static Llm fromEnvironment(LimitStore limits) {
+    return builder(limits).providers(LlmConfig.fromEnvironment()).build();
   }
 
   public List<LlmProvider> providers() {
@@ -138,13 +138,13 @@ public final class Llm {
 
   /** Configures an {@link Llm}: providers in failover order, the policy, the clock. */
   public static final class Builder {
-    private final RunStore store;
+    private final LimitStore limits;
     private final List<LlmProvider> providers = new ArrayList<>();
     private LlmPolicy policy = LlmPolicy.defaults();
     private SpoolClock clock = SpoolClock.system();
 
-    private Builder(RunStore store) {
-      this.store = store;
+    private Builder(LimitStore limits) {
+      this.limits = limits;
     }
 
     /** Adds a provider after those added before (the first is asked first). */

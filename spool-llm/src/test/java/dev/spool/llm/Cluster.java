@@ -5,7 +5,7 @@ import dev.spool.Spool;
 import dev.spool.Worker;
 import dev.spool.Workflow;
 import dev.spool.store.RunInfo;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,13 +19,13 @@ import java.util.function.Function;
  * only what the store holds, the LLM limits included.
  */
 final class Cluster implements AutoCloseable {
-  final List<RunStore> stores = new ArrayList<>();
+  final List<Store> stores = new ArrayList<>();
   final List<Spool> spools = new ArrayList<>();
   final List<Worker> workers = new ArrayList<>();
 
-  Cluster(Path db, int n, int concurrency, Function<RunStore, Workflow<?, ?>> workflow) {
+  Cluster(Path db, int n, int concurrency, Function<Store, Workflow<?, ?>> workflow) {
     for (int i = 0; i < n; i++) {
-      RunStore store = SqliteRunStore.open(db);
+      Store store = SqliteRunStore.open(db);
       stores.add(store);
       Spool spool =
           Spool.builder(store)
@@ -83,6 +83,6 @@ final class Cluster implements AutoCloseable {
   @Override
   public void close() {
     workers.forEach(Worker::close);
-    stores.forEach(RunStore::close);
+    stores.forEach(Store::close);
   }
 }

@@ -9,7 +9,7 @@ import dev.spool.RetryPolicy;
 import dev.spool.RunStatus;
 import dev.spool.Workflow;
 import dev.spool.store.RunInfo;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.testkit.llm.FakeLlmServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,9 +33,9 @@ class FailoverIT {
 
   record Answers(String first, String second) {}
 
-  static Workflow<Job, Answers> workflow(RunStore store, FakeLlmServer a, FakeLlmServer b) {
+  static Workflow<Job, Answers> workflow(Store store, FakeLlmServer a, FakeLlmServer b) {
     Llm llm =
-        Llm.builder(store)
+        Llm.builder(store.limits())
             .provider(FakeProviderTest.provider("primary", a))
             .provider(FakeProviderTest.provider("backup", b))
             .policy(LlmPolicy.defaults().perProvider(RetryPolicy.fixed(2, Duration.ofMillis(50))))

@@ -8,7 +8,7 @@ import dev.spool.Json;
 import dev.spool.OutputAssembler;
 import dev.spool.RunStatus;
 import dev.spool.store.RunInfo;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
 import dev.spool.testkit.ChildJvm;
 import dev.spool.testkit.RunEvents;
@@ -45,7 +45,7 @@ class KillMidStreamIT {
       String runId;
       try (ChildJvm first = child(db, fake, "start")) {
         runId = first.awaitLine(WAIT);
-        try (RunStore store = SqliteRunStore.open(db)) {
+        try (Store store = SqliteRunStore.open(db)) {
           RunEvents.await(store, runId, e -> e.type().equals(EventTypes.OUTPUT), 8, WAIT);
           first.kill9();
           assertThat(store.getRun(runId).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
@@ -56,7 +56,7 @@ class KillMidStreamIT {
         assertThat(second.awaitExit(WAIT)).as("resumed child's exit").isZero();
       }
 
-      try (RunStore store = SqliteRunStore.open(db)) {
+      try (Store store = SqliteRunStore.open(db)) {
         RunInfo done = store.getRun(runId).orElseThrow();
         assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
         Reply reply = Json.read(done.result().orElseThrow(), Reply.class);

@@ -3,7 +3,8 @@ package dev.spool.llm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.spool.store.memory.MemoryRunStore;
+import dev.spool.store.LimitStore;
+import dev.spool.store.memory.MemoryLimits;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ class LimitsMathTest {
   void theBucketNeverLetsMoreThanTheLimitThroughAnyWindow() {
     for (long amount : new long[] {1, 2, 3, 10, 60, 500}) {
       RateLimit limit = new RateLimit(amount, Duration.ofSeconds(60));
-      MemoryRunStore store = new MemoryRunStore();
+      LimitStore store = new MemoryLimits();
       Instant t = Instant.parse("2026-01-01T00:00:00Z");
       List<Instant> taken = new ArrayList<>();
       Instant end = t.plus(Duration.ofMinutes(5));

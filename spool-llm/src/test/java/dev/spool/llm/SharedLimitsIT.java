@@ -7,7 +7,7 @@ import dev.spool.Json;
 import dev.spool.RunStatus;
 import dev.spool.Workflow;
 import dev.spool.store.RunInfo;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.testkit.llm.FakeLlmServer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +35,8 @@ class SharedLimitsIT {
         (ctx, job) -> ctx.call(ask, Prompt.of("job " + job.n())).provider());
   }
 
-  static Llm llm(RunStore store, FakeLlmServer f, ProviderLimits limits) {
-    return Llm.builder(store)
+  static Llm llm(Store store, FakeLlmServer f, ProviderLimits limits) {
+    return Llm.builder(store.limits())
         .provider(FakeProviderTest.provider("limited", f).limits(limits))
         .build();
   }

@@ -3,7 +3,7 @@ package dev.spool.llm;
 import dev.spool.Spool;
 import dev.spool.Worker;
 import dev.spool.Workflow;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +20,9 @@ public final class StreamChild {
 
   record Topic(String text) {}
 
-  static Workflow<Topic, Reply> workflow(RunStore store, String baseUrl) {
+  static Workflow<Topic, Reply> workflow(Store store, String baseUrl) {
     Llm llm =
-        Llm.builder(store)
+        Llm.builder(store.limits())
             .provider(LlmProvider.openAi(OpenAiEndpoint.of("fake", baseUrl, "k", "fake-model")))
             .build();
     var write = llm.stream("write", "text");
@@ -32,7 +32,7 @@ public final class StreamChild {
 
   public static void main(String[] args) throws Exception {
     Path db = Path.of(args[1]);
-    try (RunStore store = SqliteRunStore.open(db)) {
+    try (Store store = SqliteRunStore.open(db)) {
       Spool spool =
           Spool.builder(store)
               .register(workflow(store, args[2]))

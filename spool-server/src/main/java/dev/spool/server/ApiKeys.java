@@ -1,7 +1,7 @@
 package dev.spool.server;
 
 import dev.spool.store.ApiKey;
-import dev.spool.store.RunStore;
+import dev.spool.store.KeyStore;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -59,7 +59,7 @@ public final class ApiKeys {
    * @param name what the key is for, 1 to 200 characters
    * @throws IllegalArgumentException for a blank or overlong name
    */
-  public static CreatedKey create(RunStore store, String name, Instant now) {
+  public static CreatedKey create(KeyStore store, String name, Instant now) {
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(now, "now");
     if (name == null || name.isBlank() || name.length() > MAX_NAME) {
@@ -76,7 +76,7 @@ public final class ApiKeys {
   }
 
   /** The active key {@code presentedKey} is, if it is one; revoked and unknown keys give empty. */
-  public static Optional<ApiKey> authenticate(RunStore store, String presentedKey) {
+  public static Optional<ApiKey> authenticate(KeyStore store, String presentedKey) {
     if (presentedKey == null || !presentedKey.startsWith(PREFIX) || presentedKey.length() > 200) {
       return Optional.empty();
     }

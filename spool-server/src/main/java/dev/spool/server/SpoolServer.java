@@ -66,7 +66,7 @@ public final class SpoolServer implements AutoCloseable {
         throw new IllegalStateException(closed ? "server is closed" : "server already started");
       }
       Javalin created =
-          Api.create(routes, new Auth(spool.store(), settings.requireApiKeys()), settings);
+          Api.create(routes, new Auth(spool.store().keys(), settings.requireApiKeys()), settings);
       created.start();
       app = created;
       LOG.info(

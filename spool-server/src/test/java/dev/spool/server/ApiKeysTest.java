@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spool.store.ApiKey;
+import dev.spool.store.KeyStore;
 import dev.spool.store.memory.MemoryRunStore;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class ApiKeysTest {
-  private final MemoryRunStore store = new MemoryRunStore();
+  private final KeyStore store = new MemoryRunStore().keys();
   private final Instant now = Instant.parse("2026-01-02T03:04:05Z");
 
   @Test

@@ -19,7 +19,7 @@ class AuthIT {
   @BeforeEach
   void start() {
     h = new ServerHarness(dir, b -> {}); // the default: keys required
-    key = ApiKeys.create(h.store, "test", Instant.now());
+    key = ApiKeys.create(h.store.keys(), "test", Instant.now());
   }
 
   @AfterEach
@@ -49,7 +49,7 @@ class AuthIT {
         .contains("Bearer");
     assertThat(h.get("/v1/runs", bearer(key.key())).statusCode()).isEqualTo(200);
 
-    h.store.revokeApiKey(key.info().id(), Instant.now());
+    h.store.keys().revokeApiKey(key.info().id(), Instant.now());
 
     problem(h.get("/v1/runs", bearer(key.key())), 401, "invalid-api-key");
   }

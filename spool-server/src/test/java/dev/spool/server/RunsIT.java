@@ -108,6 +108,7 @@ class RunsIT {
   void aQueuedRunWithALiveWorkerOfItsDeploymentIsNotWaitingForOne() {
     h.spool
         .store()
+        .fleet()
         .beatWorker(
             new dev.spool.store.WorkerBeat(
                 "w1", "default", Instant.now(), Instant.now(), 0, false));

@@ -15,7 +15,7 @@ class UiApiKeyIT extends UiTestBase {
   @BeforeAll
   void start() {
     startAll(b -> {}); // keys required, the default
-    key = ApiKeys.create(h.store, "ui-test", Instant.now());
+    key = ApiKeys.create(h.store.keys(), "ui-test", Instant.now());
   }
 
   WebElement keyDialog() {

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.spool.Event;
 import dev.spool.EventTypes;
 import dev.spool.store.NewRun;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +20,7 @@ class RunEventsTest {
 
   @Test
   void returnsTheEventsUpToTheNthMatchOrSaysWhyThereAreFewer() throws Exception {
-    try (RunStore store = SqliteRunStore.open(dir.resolve("spool.db"))) {
+    try (Store store = SqliteRunStore.open(dir.resolve("spool.db"))) {
       Instant now = Instant.parse("2026-01-01T00:00:00Z");
       String runId =
           store

@@ -78,7 +78,7 @@ public final class WorkerProcess {
       try {
         Thread.sleep(every);
         boolean done =
-            spool.store().deployments().stream()
+            spool.store().fleet().deployments().stream()
                 .anyMatch(d -> d.id().equals(spool.deployment()) && d.drained());
         if (done) {
           log.printf(

@@ -8,8 +8,9 @@ import dev.spool.WorkflowProvider;
 import dev.spool.llm.Llm;
 import dev.spool.llm.Prompt;
 import dev.spool.llm.Reply;
-import dev.spool.store.RunStore;
-import dev.spool.store.memory.MemoryRunStore;
+import dev.spool.store.LimitStore;
+import dev.spool.store.Store;
+import dev.spool.store.memory.MemoryLimits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,20 +86,20 @@ public final class ChaosWorkflows implements WorkflowProvider {
 
   @Override
   public List<Workflow<?, ?>> workflows() {
-    return workflows(new MemoryRunStore());
+    return List.of(STEPS_WORKFLOW, llmWorkflow(new MemoryLimits()));
   }
 
   @Override
-  public List<Workflow<?, ?>> workflows(RunStore store) {
-    return List.of(STEPS_WORKFLOW, llmWorkflow(store));
+  public List<Workflow<?, ?>> workflows(Store store) {
+    return List.of(STEPS_WORKFLOW, llmWorkflow(store.limits()));
   }
 
   /** Providers from SPOOL_LLM_* when set; else the workflow is listed but its runs fail. */
-  private static Workflow<LlmInput, String> llmWorkflow(RunStore store) {
+  private static Workflow<LlmInput, String> llmWorkflow(LimitStore limits) {
     Component<Prompt, Reply> write;
     if (System.getenv("SPOOL_LLM_BASE_URL") != null
         || System.getenv("SPOOL_LLM_PROVIDERS") != null) {
-      write = Llm.fromEnvironment(store).stream("write", OUTPUT_STREAM);
+      write = Llm.fromEnvironment(limits).stream("write", OUTPUT_STREAM);
     } else {
       write =
           Component.of(

@@ -4,7 +4,7 @@ import dev.spool.Event;
 import dev.spool.EventTypes;
 import dev.spool.Spool;
 import dev.spool.Worker;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import java.util.Optional;
 
 /**
@@ -12,11 +12,11 @@ import java.util.Optional;
  * with one worker in the same JVM (what an application embedding Spool does).
  */
 public final class SpoolEngine implements Engine {
-  private final RunStore store;
+  private final Store store;
   private final Spool spool;
   private final Worker worker;
 
-  public SpoolEngine(RunStore store, int workerConcurrency) {
+  public SpoolEngine(Store store, int workerConcurrency) {
     this.store = store;
     this.spool = Spool.builder(store).register(BenchWorkflows.STEPS).build();
     this.worker = spool.startWorker(workerConcurrency);

@@ -5,7 +5,7 @@ import dev.spool.Worker;
 import dev.spool.client.RunResult;
 import dev.spool.client.SpoolClient;
 import dev.spool.server.SpoolServer;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import java.time.Duration;
 
 /**
@@ -14,12 +14,12 @@ import java.time.Duration;
  * on loopback; the worker runs in the same JVM as the server (like {@code spool dev}).
  */
 public final class SpoolHttpEngine implements Engine {
-  private final RunStore store;
+  private final Store store;
   private final Worker worker;
   private final SpoolServer server;
   private final SpoolClient client;
 
-  public SpoolHttpEngine(RunStore store, int workerConcurrency) {
+  public SpoolHttpEngine(Store store, int workerConcurrency) {
     this.store = store;
     Spool spool = Spool.builder(store).register(BenchWorkflows.STEPS).build();
     this.worker = spool.startWorker(workerConcurrency);

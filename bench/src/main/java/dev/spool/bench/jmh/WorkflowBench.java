@@ -4,7 +4,7 @@ import dev.spool.Event;
 import dev.spool.Spool;
 import dev.spool.Worker;
 import dev.spool.bench.engines.BenchWorkflows;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.memory.MemoryRunStore;
 import dev.spool.store.sqlite.SqliteRunStore;
 import java.nio.file.Files;
@@ -37,7 +37,7 @@ public class WorkflowBench {
   @Param({"0", "10"})
   public int steps;
 
-  private RunStore runStore;
+  private Store runStore;
   private Spool spool;
   private Worker worker;
   private String input;

@@ -7,6 +7,7 @@ import dev.spool.Spool;
 import dev.spool.bench.proc.Protocol;
 import dev.spool.builtin.Steps;
 import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -80,7 +81,7 @@ public final class RecoveryHarness {
       throws Exception {
     Path db = Files.createDirectories(dir).resolve("recovery.db");
     List<Map<String, Object>> results = new ArrayList<>();
-    try (RunStore store = SqliteRunStore.open(db)) {
+    try (Store store = SqliteRunStore.open(db)) {
       Spool spool = Spool.builder(store).register(Steps.WORKFLOW).build(); // starts runs only
       for (int t = 0; t < trials; t++) {
         results.add(trial(spool, store, db, leaseTtl, place, dir.resolve("trial-" + t)));
@@ -195,7 +196,12 @@ public final class RecoveryHarness {
     if (place == Place.OTHER_HOST) {
       cmd.addAll(
           List.of(
-              "unshare", "--uts", "sh", "-c", "hostname " + OTHER_HOST_NAME + " && exec \"$@\"", "sh"));
+              "unshare",
+              "--uts",
+              "sh",
+              "-c",
+              "hostname " + OTHER_HOST_NAME + " && exec \"$@\"",
+              "sh"));
     }
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     cmd.add("--enable-native-access=ALL-UNNAMED");

@@ -22,7 +22,8 @@ final class RecoverySection {
         .append(" **same host**: the survivor sees that the killed worker's process is gone")
         .append(" (same kernel boot and PID namespace) and recovers its run at once. **other")
         .append(" host**: the killed worker ran in a UTS namespace of its own under another host")
-        .append(" name (`unshare --uts`), as a worker on another machine would, so the survivor can")
+        .append(
+            " name (`unshare --uts`), as a worker on another machine would, so the survivor can")
         .append(" only wait for its lease to expire. DBOS (recovery by executor restart or its")
         .append(" Conductor service) and Restate (retries of the invocation against the endpoint)")
         .append(" recover differently and are not compared.\n\n");

@@ -10,8 +10,8 @@ import dev.spool.bench.proc.Protocol;
 import dev.spool.client.SpoolClient;
 import dev.spool.client.Subscription;
 import dev.spool.server.SpoolServer;
-import dev.spool.store.RunStore;
 import dev.spool.store.RunStores;
+import dev.spool.store.Store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,13 +41,13 @@ import org.HdrHistogram.Histogram;
  * {"op":"sse","variant":…,"subscribers":N, "events":E,"warmupEvents":W,"intervalMs":I}} commands.
  */
 public final class SseHarness {
-  private final RunStore store;
+  private final Store store;
   private final Spool spool;
   private final SpoolServer server;
   private final SpoolClient client;
   private final String redisAddress;
 
-  private SseHarness(RunStore store, String redisAddress) {
+  private SseHarness(Store store, String redisAddress) {
     this.store = store;
     this.redisAddress = redisAddress;
     this.spool = Spool.builder(store).register(Ticker.WORKFLOW).build();

@@ -3,7 +3,7 @@ package dev.spool.bench.waiting;
 import dev.spool.Spool;
 import dev.spool.Worker;
 import dev.spool.bench.proc.Protocol;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -48,7 +48,7 @@ public final class WaitingHarness {
     if (kind.equals("http")) {
       WaitingWorkflows.slowServer = URI.create("http://127.0.0.1:" + args[5] + "/v1/chat");
     }
-    RunStore store = SqliteRunStore.open(Files.createDirectories(dir).resolve("waiting.db"));
+    Store store = SqliteRunStore.open(Files.createDirectories(dir).resolve("waiting.db"));
     Spool spool =
         Spool.builder(store)
             .register(WaitingWorkflows.SLEEP, WaitingWorkflows.HTTP_CALL)

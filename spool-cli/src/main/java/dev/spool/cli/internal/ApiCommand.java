@@ -2,7 +2,7 @@ package dev.spool.cli.internal;
 
 import dev.spool.Spool;
 import dev.spool.server.SpoolServer;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.worker.StopSignals;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -30,12 +30,12 @@ public final class ApiCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Io io = cli.io();
-    try (RunStore store = Stores.openWaiting(cli.storeUri(), io.err())) {
+    try (Store store = Stores.openWaiting(cli.storeUri(), io.err())) {
       Spool spool = Stores.spool(store, "default");
       StopSignals stop = StopSignals.install(io.err(), "stopping");
       try (SpoolServer s = server.start(spool, !noAuth)) {
         io.err().println("spool api on " + s.baseUri() + " (store " + store.describe() + ")");
-        if (!noAuth && store.apiKeys().stream().noneMatch(k -> k.active())) {
+        if (!noAuth && store.keys().apiKeys().stream().noneMatch(k -> k.active())) {
           io.err()
               .println(
                   "no API key exists yet; create one with: spool keys create --name NAME --store "

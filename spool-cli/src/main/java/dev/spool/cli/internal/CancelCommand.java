@@ -5,7 +5,7 @@ import dev.spool.Spool;
 import dev.spool.client.CancelReceipt;
 import dev.spool.client.SpoolClient;
 import dev.spool.store.RunInfo;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +49,7 @@ public final class CancelCommand implements Callable<Integer> {
         return 0;
       }
     }
-    try (RunStore store = Stores.open(cli.storeUri(), true)) {
+    try (Store store = Stores.open(cli.storeUri(), true)) {
       Spool spool = Stores.spool(store, "default");
       RunStatus before =
           store

@@ -8,7 +8,7 @@ import dev.spool.examples.blog.BlogWriter;
 import dev.spool.examples.blog.BlogWriterApp;
 import dev.spool.examples.common.ExampleLlm;
 import dev.spool.store.CreateResult;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,7 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw CliException.usage("--topic: " + e.getMessage());
     }
-    try (RunStore store = Stores.open(cli.storeUri(), false);
+    try (Store store = Stores.open(cli.storeUri(), false);
         BlogWriterApp app = BlogWriterApp.create(io.env(), tokensPerSecond)) {
       ExampleLlm llm;
       try {
@@ -69,7 +69,10 @@ public final class DemoCommand implements Callable<Integer> {
         throw CliException.usage("LLM configuration: " + Text.firstLine(e.getMessage()));
       }
       Spool spool =
-          Spool.builder(store).register(app.on(store).workflow()).deployment("default").build();
+          Spool.builder(store)
+              .register(app.on(store.limits()).workflow())
+              .deployment("default")
+              .build();
       CreateResult created;
       try {
         created = spool.start(BlogWriter.NAME, input);

@@ -1,7 +1,7 @@
 package dev.spool.cli.internal;
 
 import dev.spool.store.DeploymentInfo;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.WorkerBeat;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -30,9 +30,9 @@ public final class DeploymentsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (RunStore store = Stores.open(cli.storeUri(), true)) {
-      List<DeploymentInfo> deployments = store.deployments();
-      List<WorkerBeat> workers = store.workers(Instant.now().minus(LIVE));
+    try (Store store = Stores.open(cli.storeUri(), true)) {
+      List<DeploymentInfo> deployments = store.fleet().deployments();
+      List<WorkerBeat> workers = store.fleet().workers(Instant.now().minus(LIVE));
       PrintStream out = cli.io().out();
       out.printf(
           "%-16s %-8s %-8s %-14s %s%n", "DEPLOYMENT", "STATE", "WORKERS", "RUNS IN FLIGHT", "");
@@ -80,11 +80,11 @@ public final class DeploymentsCommand implements Callable<Integer> {
       if (id.isBlank() || id.length() > 100) {
         throw CliException.usage("a deployment id must be 1 to 100 characters");
       }
-      try (RunStore store = Stores.open(parent.cli.storeUri(), true)) {
-        java.util.Optional<String> before = store.activeDeployment();
-        store.promote(id, Instant.now());
+      try (Store store = Stores.open(parent.cli.storeUri(), true)) {
+        java.util.Optional<String> before = store.fleet().activeDeployment();
+        store.fleet().promote(id, Instant.now());
         long live =
-            store.workers(Instant.now().minus(LIVE)).stream()
+            store.fleet().workers(Instant.now().minus(LIVE)).stream()
                 .filter(w -> w.deployment().equals(id))
                 .count();
         parent

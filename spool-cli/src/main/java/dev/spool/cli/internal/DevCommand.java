@@ -2,7 +2,7 @@ package dev.spool.cli.internal;
 
 import dev.spool.Spool;
 import dev.spool.server.SpoolServer;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.worker.WorkerProcess;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,7 +27,7 @@ public final class DevCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Io io = cli.io();
-    try (RunStore store = Stores.open(cli.storeUri(), false)) {
+    try (Store store = Stores.open(cli.storeUri(), false)) {
       Spool spool = worker.spool(store);
       try (SpoolServer s = server.start(spool, false)) {
         io.err()

@@ -2,7 +2,7 @@ package dev.spool.cli.internal;
 
 import dev.spool.server.ApiKeys;
 import dev.spool.store.ApiKey;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -47,8 +47,8 @@ public final class KeysCommand implements Callable<Integer> {
       if (name.isBlank() || name.length() > 200) {
         throw CliException.usage("--name must be 1 to 200 characters");
       }
-      try (RunStore store = Stores.open(keys.cli.storeUri(), false)) {
-        ApiKeys.CreatedKey k = ApiKeys.create(store, name, Instant.now());
+      try (Store store = Stores.open(keys.cli.storeUri(), false)) {
+        ApiKeys.CreatedKey k = ApiKeys.create(store.keys(), name, Instant.now());
         keys.cli.io().out().println(k.key());
         keys.cli
             .io()
@@ -74,8 +74,8 @@ public final class KeysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (RunStore store = Stores.open(keys.cli.storeUri(), true)) {
-        java.util.List<ApiKey> all = store.apiKeys();
+      try (Store store = Stores.open(keys.cli.storeUri(), true)) {
+        java.util.List<ApiKey> all = store.keys().apiKeys();
         var out = keys.cli.io().out();
         out.printf("%-14s %-8s %-21s %s%n", "ID", "STATE", "CREATED", "NAME");
         for (ApiKey k : all) {
@@ -98,8 +98,8 @@ public final class KeysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (RunStore store = Stores.open(keys.cli.storeUri(), true)) {
-        if (!store.revokeApiKey(id, Instant.now())) {
+      try (Store store = Stores.open(keys.cli.storeUri(), true)) {
+        if (!store.keys().revokeApiKey(id, Instant.now())) {
           throw CliException.usage("no active API key " + id + " (see: spool keys list)");
         }
         keys.cli.io().out().println("revoked key " + id);

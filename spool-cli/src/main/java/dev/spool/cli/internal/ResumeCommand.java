@@ -5,7 +5,7 @@ import dev.spool.Spool;
 import dev.spool.Workflow;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +44,7 @@ public final class ResumeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Io io = cli.io();
-    try (RunStore store = Stores.open(cli.storeUri(), false)) {
+    try (Store store = Stores.open(cli.storeUri(), false)) {
       if (runId != null) {
         RunInfo run =
             store
@@ -69,7 +69,7 @@ public final class ResumeCommand implements Callable<Integer> {
   }
 
   /** Oldest first, so runs finish in the order they were started. */
-  private static List<RunInfo> unfinished(RunStore store) {
+  private static List<RunInfo> unfinished(Store store) {
     List<RunInfo> runs = new ArrayList<>();
     for (RunStatus s : UNFINISHED) {
       runs.addAll(store.listRuns(RunQuery.latest(1000).withStatus(s)));
@@ -78,7 +78,7 @@ public final class ResumeCommand implements Callable<Integer> {
     return runs;
   }
 
-  private int resume(Io io, RunStore store, RunInfo seen, boolean explicit) {
+  private int resume(Io io, Store store, RunInfo seen, boolean explicit) {
     // Re-read: an earlier run of this loop took time and another process may have moved on.
     RunInfo run = store.getRun(seen.runId()).orElse(seen);
     EventPrinter printer = EventPrinter.of(io, json);

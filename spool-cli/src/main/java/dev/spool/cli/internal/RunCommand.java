@@ -7,7 +7,7 @@ import dev.spool.client.RunView;
 import dev.spool.client.SpoolClient;
 import dev.spool.client.StartedRun;
 import dev.spool.store.CreateResult;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     // Check the workflow and input before opening the store, so a mistake writes nothing.
     checkInput(workflow, inputJson);
-    try (RunStore store = Stores.open(cli.storeUri(), false)) {
+    try (Store store = Stores.open(cli.storeUri(), false)) {
       Spool spool = Stores.spool(store, "default");
       CreateResult created = start(spool, inputJson);
       EventPrinter printer = EventPrinter.of(io, json);

@@ -5,7 +5,7 @@ import dev.spool.Json;
 import dev.spool.RunStatus;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +45,7 @@ public final class RunsCommand implements Callable<Integer> {
   public Integer call() {
     RunQuery query = query();
     Io io = cli.io();
-    try (RunStore store = Stores.open(cli.storeUri(), true)) {
+    try (Store store = Stores.open(cli.storeUri(), true)) {
       List<RunInfo> runs = store.listRuns(query);
       Instant now = Instant.now();
       if (json) {

@@ -4,8 +4,8 @@ import dev.spool.InvalidInputException;
 import dev.spool.Spool;
 import dev.spool.client.SignalReceipt;
 import dev.spool.client.SpoolClient;
-import dev.spool.store.RunStore;
 import dev.spool.store.SignalResult;
+import dev.spool.store.Store;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +51,7 @@ public final class SignalCommand implements Callable<Integer> {
         return 0;
       }
     }
-    try (RunStore store = Stores.open(cli.storeUri(), true)) {
+    try (Store store = Stores.open(cli.storeUri(), true)) {
       Spool spool = Stores.spool(store, "default");
       SignalResult r;
       try {

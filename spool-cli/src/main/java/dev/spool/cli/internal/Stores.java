@@ -5,8 +5,8 @@ import dev.spool.Workflow;
 import dev.spool.WorkflowProvider;
 import dev.spool.WorkflowRegistry;
 import dev.spool.builtin.Builtins;
-import dev.spool.store.RunStore;
 import dev.spool.store.RunStores;
+import dev.spool.store.Store;
 import dev.spool.store.StoreException;
 import dev.spool.store.StoreUnavailableException;
 import java.io.PrintStream;
@@ -24,7 +24,7 @@ final class Stores {
    *
    * @param mustExist true for commands that only read, so they never create an empty store
    */
-  static RunStore open(String uri, boolean mustExist) {
+  static Store open(String uri, boolean mustExist) {
     try {
       return RunStores.open(uri, mustExist);
     } catch (StoreException e) {
@@ -38,7 +38,7 @@ final class Stores {
    * tries again, waiting 0.5 s doubling to 5 s between tries, as a supervised service should; any
    * other failure is a usage error at once.
    */
-  static RunStore openWaiting(String uri, PrintStream err) throws InterruptedException {
+  static Store openWaiting(String uri, PrintStream err) throws InterruptedException {
     long pauseMillis = 500;
     while (true) {
       try {
@@ -69,7 +69,7 @@ final class Stores {
   }
 
   /** {@link #workflows()} as built for a process whose runs live in {@code store}. */
-  static List<Workflow<?, ?>> workflows(Optional<RunStore> store) {
+  static List<Workflow<?, ?>> workflows(Optional<Store> store) {
     List<Workflow<?, ?>> all = new ArrayList<>(Builtins.all());
     for (WorkflowProvider p : ServiceLoader.load(WorkflowProvider.class)) {
       all.addAll(store.map(p::workflows).orElseGet(p::workflows));
@@ -80,12 +80,12 @@ final class Stores {
   /**
    * A runtime on {@code store} with the built-in workflows, claiming runs of {@code deployment}.
    */
-  static Spool spool(RunStore store, String deployment) {
+  static Spool spool(Store store, String deployment) {
     return builder(store, deployment).build();
   }
 
   /** {@link #spool} still open to settings (lease, recoveries). */
-  static Spool.Builder builder(RunStore store, String deployment) {
+  static Spool.Builder builder(Store store, String deployment) {
     return Spool.builder(store)
         .register(workflows(Optional.of(store)).toArray(new Workflow<?, ?>[0]))
         .deployment(deployment);

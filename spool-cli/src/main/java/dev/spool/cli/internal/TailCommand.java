@@ -4,7 +4,7 @@ import dev.spool.Spool;
 import dev.spool.client.RunView;
 import dev.spool.client.SpoolClient;
 import dev.spool.store.RunInfo;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,7 +56,7 @@ public final class TailCommand implements Callable<Integer> {
         return RemoteOptions.follow(io, client, runId, after, printer);
       }
     }
-    try (RunStore store = Stores.open(cli.storeUri(), true)) {
+    try (Store store = Stores.open(cli.storeUri(), true)) {
       RunInfo run =
           store
               .getRun(runId)

@@ -1,7 +1,7 @@
 package dev.spool.cli.internal;
 
 import dev.spool.Spool;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.worker.WorkerProcess;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -26,7 +26,7 @@ public final class WorkerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    try (RunStore store = Stores.openWaiting(cli.storeUri(), cli.io().err())) {
+    try (Store store = Stores.openWaiting(cli.storeUri(), cli.io().err())) {
       Spool spool = options.spool(store);
       WorkerProcess.builder(spool)
           .concurrency(options.concurrency)
@@ -83,7 +83,7 @@ public final class WorkerCommand implements Callable<Integer> {
             "Lost workers a run survives before it is failed (default: ${DEFAULT-VALUE}).")
     int maxRecoveries;
 
-    Spool spool(RunStore store) {
+    Spool spool(Store store) {
       if (concurrency < 1 || concurrency > 100_000) {
         throw CliException.usage("--concurrency must be 1..100000, got " + concurrency);
       }

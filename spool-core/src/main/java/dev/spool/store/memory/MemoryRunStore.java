@@ -3,24 +3,24 @@ package dev.spool.store.memory;
 import dev.spool.Event;
 import dev.spool.EventTypes;
 import dev.spool.RunStatus;
-import dev.spool.store.ApiKey;
 import dev.spool.store.Checkpoint;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.CreateResult;
-import dev.spool.store.DeploymentInfo;
+import dev.spool.store.FleetStore;
+import dev.spool.store.KeyStore;
 import dev.spool.store.Lease;
 import dev.spool.store.LeaseLostException;
+import dev.spool.store.LimitStore;
 import dev.spool.store.NewEvent;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
-import dev.spool.store.RunStore;
 import dev.spool.store.SignalResult;
+import dev.spool.store.Store;
 import dev.spool.store.StoreEvents;
 import dev.spool.store.StoreException;
-import dev.spool.store.WorkerBeat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -32,15 +32,15 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
-/** The {@link RunStore} contract in memory, behind one lock. Nothing survives the process. */
-public final class MemoryRunStore implements RunStore {
+/** Every store role in memory, behind one lock. Nothing survives the process. */
+public final class MemoryRunStore implements Store {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition appended = lock.newCondition();
   private final Map<String, MemoryRun> runs = new HashMap<>();
   private final Map<String, String> byKey = new HashMap<>();
-  private final ApiKeys keys = new ApiKeys();
-  private final Limits limits = new Limits();
-  private final Registry registry = new Registry();
+  private final Keys keys = new Keys();
+  private final MemoryLimits limits = new MemoryLimits();
+  private final Fleet fleet = new Fleet(this::inFlight);
 
   @Override
   public CreateResult createRun(NewRun spec) {
@@ -298,84 +298,34 @@ public final class MemoryRunStore implements RunStore {
   }
 
   @Override
-  public void saveApiKey(ApiKey key) {
-    keys.save(key);
+  public KeyStore keys() {
+    return keys;
   }
 
   @Override
-  public Optional<ApiKey> apiKeyByHash(String hash) {
-    return keys.byHash(hash);
+  public LimitStore limits() {
+    return limits;
   }
 
   @Override
-  public List<ApiKey> apiKeys() {
-    return keys.all();
+  public FleetStore fleet() {
+    return fleet;
   }
 
-  @Override
-  public boolean revokeApiKey(String id, Instant now) {
-    return keys.revoke(id, now);
-  }
-
-  @Override
-  public Duration tryTake(String key, long cost, long capacity, Duration period, Instant now) {
-    return limits.tryTake(key, cost, capacity, period, now);
-  }
-
-  @Override
-  public void holdUntil(String key, Instant until) {
-    limits.holdUntil(key, until);
-  }
-
-  @Override
-  public boolean acquireSlot(String key, int max, String holder, Instant expiresAt, Instant now) {
-    return limits.acquireSlot(key, max, holder, expiresAt, now);
-  }
-
-  @Override
-  public void releaseSlot(String key, String holder) {
-    limits.releaseSlot(key, holder);
-  }
-
-  @Override
-  public void beatWorker(WorkerBeat beat) {
-    registry.beat(beat);
-  }
-
-  @Override
-  public void removeWorker(String workerId) {
-    registry.remove(workerId);
-  }
-
-  @Override
-  public List<WorkerBeat> workers(Instant aliveSince) {
-    return registry.workers(aliveSince);
-  }
-
-  @Override
-  public void promote(String deployment, Instant now) {
-    registry.promote(deployment, now);
-  }
-
-  @Override
-  public Optional<String> activeDeployment() {
-    return registry.active();
-  }
-
-  @Override
-  public List<DeploymentInfo> deployments() {
-    Map<String, Long> inFlight = new TreeMap<>();
+  /** The runs not yet finished, counted by deployment: what the fleet reports in flight. */
+  private Map<String, Long> inFlight() {
+    Map<String, Long> counts = new TreeMap<>();
     lock.lock();
     try {
       for (MemoryRun r : runs.values()) {
         if (!r.status.isTerminal()) {
-          inFlight.merge(r.spec.deployment(), 1L, Long::sum);
+          counts.merge(r.spec.deployment(), 1L, Long::sum);
         }
       }
     } finally {
       lock.unlock();
     }
-    return registry.deployments(inFlight);
+    return counts;
   }
 
   @Override

@@ -1,30 +1,30 @@
 package dev.spool.internal.engine;
 
 import dev.spool.Event;
-import dev.spool.store.ApiKey;
 import dev.spool.store.Checkpoint;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.CreateResult;
-import dev.spool.store.DeploymentInfo;
+import dev.spool.store.FleetStore;
+import dev.spool.store.KeyStore;
 import dev.spool.store.Lease;
+import dev.spool.store.LimitStore;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
-import dev.spool.store.RunStore;
 import dev.spool.store.SignalResult;
-import dev.spool.store.WorkerBeat;
+import dev.spool.store.Store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** A store that passes everything to another; tests override what they want to break. */
-class ForwardingStore implements RunStore {
-  private final RunStore d;
+class ForwardingStore implements Store {
+  private final Store d;
 
-  ForwardingStore(RunStore delegate) {
+  ForwardingStore(Store delegate) {
     this.d = delegate;
   }
 
@@ -117,72 +117,17 @@ class ForwardingStore implements RunStore {
   }
 
   @Override
-  public void saveApiKey(ApiKey key) {
-    d.saveApiKey(key);
+  public KeyStore keys() {
+    return d.keys();
   }
 
   @Override
-  public Optional<ApiKey> apiKeyByHash(String hash) {
-    return d.apiKeyByHash(hash);
+  public LimitStore limits() {
+    return d.limits();
   }
 
   @Override
-  public List<ApiKey> apiKeys() {
-    return d.apiKeys();
-  }
-
-  @Override
-  public boolean revokeApiKey(String id, Instant now) {
-    return d.revokeApiKey(id, now);
-  }
-
-  @Override
-  public Duration tryTake(String key, long cost, long capacity, Duration period, Instant now) {
-    return d.tryTake(key, cost, capacity, period, now);
-  }
-
-  @Override
-  public void holdUntil(String key, Instant until) {
-    d.holdUntil(key, until);
-  }
-
-  @Override
-  public boolean acquireSlot(String key, int max, String holder, Instant expiresAt, Instant now) {
-    return d.acquireSlot(key, max, holder, expiresAt, now);
-  }
-
-  @Override
-  public void releaseSlot(String key, String holder) {
-    d.releaseSlot(key, holder);
-  }
-
-  @Override
-  public void beatWorker(WorkerBeat beat) {
-    d.beatWorker(beat);
-  }
-
-  @Override
-  public void removeWorker(String workerId) {
-    d.removeWorker(workerId);
-  }
-
-  @Override
-  public List<WorkerBeat> workers(Instant aliveSince) {
-    return d.workers(aliveSince);
-  }
-
-  @Override
-  public void promote(String deployment, Instant now) {
-    d.promote(deployment, now);
-  }
-
-  @Override
-  public Optional<String> activeDeployment() {
-    return d.activeDeployment();
-  }
-
-  @Override
-  public List<DeploymentInfo> deployments() {
-    return d.deployments();
+  public FleetStore fleet() {
+    return d.fleet();
   }
 }

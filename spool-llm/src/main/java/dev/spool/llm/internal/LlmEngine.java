@@ -16,7 +16,7 @@ import dev.spool.llm.LlmUnavailableException;
 import dev.spool.llm.Prompt;
 import dev.spool.llm.Reply;
 import dev.spool.llm.Usage;
-import dev.spool.store.RunStore;
+import dev.spool.store.LimitStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +43,7 @@ public final class LlmEngine {
   private final SpoolClock clock;
 
   public LlmEngine(
-      List<LlmProvider> providers, LlmPolicy policy, RunStore limitsStore, SpoolClock clock) {
+      List<LlmProvider> providers, LlmPolicy policy, LimitStore limitsStore, SpoolClock clock) {
     if (providers.isEmpty()) {
       throw new IllegalArgumentException("an LLM needs at least one provider");
     }

@@ -4,7 +4,7 @@ import dev.spool.llm.LlmEvents;
 import dev.spool.llm.LlmProvider;
 import dev.spool.llm.ProviderLimits;
 import dev.spool.llm.RateLimit;
-import dev.spool.store.RunStore;
+import dev.spool.store.LimitStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,9 +25,9 @@ final class SharedLimits {
 
   private static final Duration SLOT_POLL = Duration.ofMillis(40);
 
-  private final RunStore store;
+  private final LimitStore store;
 
-  SharedLimits(RunStore store) {
+  SharedLimits(LimitStore store) {
     this.store = store;
   }
 

@@ -1,7 +1,7 @@
 package dev.spool.server.internal;
 
 import dev.spool.server.ApiKeys;
-import dev.spool.store.RunStore;
+import dev.spool.store.KeyStore;
 import io.javalin.http.Context;
 import java.util.Map;
 
@@ -10,11 +10,11 @@ public final class Auth {
   private static final String HOW_TO =
       "create one with: spool keys create --name NAME, then send it as Authorization: Bearer KEY";
 
-  private final RunStore store;
+  private final KeyStore keys;
   private final boolean required;
 
-  public Auth(RunStore store, boolean required) {
-    this.store = store;
+  public Auth(KeyStore keys, boolean required) {
+    this.keys = keys;
     this.required = required;
   }
 
@@ -39,7 +39,7 @@ public final class Auth {
           "this route needs an API key; " + HOW_TO,
           Map.of("WWW-Authenticate", "Bearer realm=\"spool\""));
     }
-    if (ApiKeys.authenticate(store, key.strip()).isEmpty()) {
+    if (ApiKeys.authenticate(keys, key.strip()).isEmpty()) {
       throw new ApiProblem(
           401,
           "invalid-api-key",

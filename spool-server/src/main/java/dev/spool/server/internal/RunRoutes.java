@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spool.Event;
 import dev.spool.RunStatus;
 import dev.spool.Spool;
+import dev.spool.store.FleetStore;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
 import dev.spool.store.RunStore;
@@ -25,12 +26,14 @@ public final class RunRoutes {
 
   private final Spool spool;
   private final RunStore store;
+  private final FleetStore fleet;
   private final RunTails tails;
   private final Blocking blocking;
 
   public RunRoutes(Spool spool, RunTails tails, Blocking blocking) {
     this.spool = spool;
     this.store = spool.store();
+    this.fleet = spool.store().fleet();
     this.tails = tails;
     this.blocking = blocking;
   }
@@ -125,7 +128,7 @@ public final class RunRoutes {
                 && run.resumeAt().map(t -> !t.isAfter(now)).orElse(false));
     boolean noWorker =
         claimable
-            && store.workers(now.minus(LIVE_WORKER)).stream()
+            && fleet.workers(now.minus(LIVE_WORKER)).stream()
                 .noneMatch(w -> w.deployment().equals(run.deployment()));
     json.put("waitingForWorker", noWorker);
     if (noWorker) {

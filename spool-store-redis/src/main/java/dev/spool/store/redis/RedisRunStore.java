@@ -1,26 +1,27 @@
 package dev.spool.store.redis;
 
 import dev.spool.Event;
-import dev.spool.store.ApiKey;
 import dev.spool.store.Checkpoint;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.CreateResult;
-import dev.spool.store.DeploymentInfo;
+import dev.spool.store.FleetStore;
+import dev.spool.store.KeyStore;
 import dev.spool.store.Lease;
+import dev.spool.store.LimitStore;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
-import dev.spool.store.RunStore;
 import dev.spool.store.SignalResult;
+import dev.spool.store.Store;
 import dev.spool.store.StoreException;
-import dev.spool.store.WorkerBeat;
 import dev.spool.store.redis.internal.Codec;
 import dev.spool.store.redis.internal.Connection;
 import dev.spool.store.redis.internal.Controls;
 import dev.spool.store.redis.internal.Events;
 import dev.spool.store.redis.internal.Fleet;
+import dev.spool.store.redis.internal.Keys;
 import dev.spool.store.redis.internal.Layout;
 import dev.spool.store.redis.internal.Leases;
 import dev.spool.store.redis.internal.Limits;
@@ -39,7 +40,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * The {@link RunStore} on Redis or Redis Cluster, through Lettuce. Open it with a store URI:
+ * The store, every role, on Redis or Redis Cluster, through Lettuce. Open it with a store URI:
  *
  * <ul>
  *   <li>{@code redis://[user:password@]host[:port][/db]}, {@code rediss://…} for TLS
@@ -55,7 +56,7 @@ import java.util.function.Supplier;
  * a run's tail, which get connections of their own. See the package documentation for the layout,
  * what is atomic, and what Redis persistence settings mean for acknowledged events.
  */
-public final class RedisRunStore implements RunStore {
+public final class RedisRunStore implements Store {
   /** Blocking tail reads that get a connection of their own; more waiters poll. */
   private static final int MAX_WAITERS = 256;
 
@@ -64,6 +65,7 @@ public final class RedisRunStore implements RunStore {
   private final Leases leases;
   private final Controls controls;
   private final Events events;
+  private final Keys keys;
   private final Limits limits;
   private final Fleet fleet;
   private final Retention retention;
@@ -75,6 +77,7 @@ public final class RedisRunStore implements RunStore {
     this.leases = new Leases(redis);
     this.controls = new Controls(redis, runs);
     this.events = new Events(redis, MAX_WAITERS);
+    this.keys = new Keys(redis);
     this.limits = new Limits(redis);
     this.fleet = new Fleet(redis);
     this.retention =
@@ -270,73 +273,18 @@ public final class RedisRunStore implements RunStore {
   }
 
   @Override
-  public void saveApiKey(ApiKey key) {
-    fleet.saveApiKey(key);
+  public KeyStore keys() {
+    return keys;
   }
 
   @Override
-  public Optional<ApiKey> apiKeyByHash(String hash) {
-    return fleet.apiKeyByHash(hash);
+  public LimitStore limits() {
+    return limits;
   }
 
   @Override
-  public List<ApiKey> apiKeys() {
-    return fleet.apiKeys();
-  }
-
-  @Override
-  public boolean revokeApiKey(String id, Instant now) {
-    return fleet.revokeApiKey(id, now);
-  }
-
-  @Override
-  public Duration tryTake(String key, long cost, long capacity, Duration period, Instant now) {
-    return limits.tryTake(key, cost, capacity, period, now);
-  }
-
-  @Override
-  public void holdUntil(String key, Instant until) {
-    limits.holdUntil(key, until);
-  }
-
-  @Override
-  public boolean acquireSlot(String key, int max, String holder, Instant expiresAt, Instant now) {
-    return limits.acquireSlot(key, max, holder, expiresAt, now);
-  }
-
-  @Override
-  public void releaseSlot(String key, String holder) {
-    limits.releaseSlot(key, holder);
-  }
-
-  @Override
-  public void beatWorker(WorkerBeat beat) {
-    fleet.beatWorker(beat);
-  }
-
-  @Override
-  public void removeWorker(String workerId) {
-    fleet.removeWorker(workerId);
-  }
-
-  @Override
-  public List<WorkerBeat> workers(Instant aliveSince) {
-    return fleet.workers(aliveSince);
-  }
-
-  @Override
-  public void promote(String deployment, Instant now) {
-    fleet.promote(deployment, now);
-  }
-
-  @Override
-  public Optional<String> activeDeployment() {
-    return fleet.activeDeployment();
-  }
-
-  @Override
-  public List<DeploymentInfo> deployments() {
-    return fleet.deployments();
+  public FleetStore fleet() {
+    return fleet;
   }
 
   /**

@@ -1,7 +1,7 @@
 package dev.spool.store.redis;
 
-import dev.spool.store.RunStore;
 import dev.spool.store.RunStoreProvider;
+import dev.spool.store.Store;
 import java.util.Set;
 
 /**
@@ -15,7 +15,7 @@ public final class RedisStoreProvider implements RunStoreProvider {
   }
 
   @Override
-  public RunStore open(String uri, boolean mustExist) {
+  public Store open(String uri, boolean mustExist) {
     return RedisRunStore.open(uri, mustExist);
   }
 }

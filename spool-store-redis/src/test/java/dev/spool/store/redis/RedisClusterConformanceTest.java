@@ -1,7 +1,14 @@
 package dev.spool.store.redis;
 
-import dev.spool.store.RunStore;
-import dev.spool.store.RunStoreConformanceTest;
+import dev.spool.store.ConcurrencyContract;
+import dev.spool.store.ControlContract;
+import dev.spool.store.FleetContract;
+import dev.spool.store.KeyContract;
+import dev.spool.store.LeaseContract;
+import dev.spool.store.LimitContract;
+import dev.spool.store.RunContract;
+import dev.spool.store.Store;
+import dev.spool.store.StoreConformance;
 import dev.spool.testkit.RedisCluster;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -10,10 +17,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The shared {@link RunStore} contract on a Redis Cluster of three masters (16 queue partitions
- * spread over them), every master emptied before each test.
+ * Every role contract, on a Redis Cluster of three masters (16 queue partitions spread over them),
+ * every master emptied before each test.
  */
-class RedisClusterConformanceTest extends RunStoreConformanceTest {
+class RedisClusterConformanceTest extends StoreConformance
+    implements RunContract,
+        LeaseContract,
+        ControlContract,
+        ConcurrencyContract,
+        KeyContract,
+        LimitContract,
+        FleetContract {
   @TempDir static Path dir;
   private static RedisCluster cluster;
 
@@ -28,13 +42,13 @@ class RedisClusterConformanceTest extends RunStoreConformanceTest {
   }
 
   @Override
-  protected RunStore newStore() {
+  protected Store newStore() {
     cluster.flushAll();
     return RedisRunStore.open(cluster.uri());
   }
 
   @Override
-  protected Optional<RunStore> openSecondClient() {
+  protected Optional<Store> openSecondClient() {
     return Optional.of(RedisRunStore.open(cluster.uri()));
   }
 }

@@ -16,8 +16,8 @@ import dev.spool.store.Lease;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
-import dev.spool.store.RunStore;
 import dev.spool.store.RunStores;
+import dev.spool.store.Store;
 import dev.spool.store.StoreException;
 import dev.spool.store.StoreFixtures;
 import dev.spool.store.Transition;
@@ -69,7 +69,7 @@ class RedisRunStoreTest {
 
   @Test
   void storeUrisOpenThroughTheServiceLoader() {
-    try (RunStore store = RunStores.open(redis.uri() + "?retention=1d", false)) {
+    try (Store store = RunStores.open(redis.uri() + "?retention=1d", false)) {
       assertThat(store).isInstanceOf(RedisRunStore.class);
       assertThat(store.describe()).isEqualTo("redis://127.0.0.1:" + redis.port() + "/0");
     }

@@ -1,30 +1,30 @@
 package dev.spool.store.sqlite;
 
 import dev.spool.Event;
-import dev.spool.store.ApiKey;
 import dev.spool.store.Checkpoint;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.CreateResult;
-import dev.spool.store.DeploymentInfo;
+import dev.spool.store.FleetStore;
+import dev.spool.store.KeyStore;
 import dev.spool.store.Lease;
+import dev.spool.store.LimitStore;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
-import dev.spool.store.RunStore;
 import dev.spool.store.SignalResult;
+import dev.spool.store.Store;
 import dev.spool.store.StoreException;
-import dev.spool.store.TokenMath;
-import dev.spool.store.WorkerBeat;
-import dev.spool.store.sqlite.internal.ApiKeyRows;
 import dev.spool.store.sqlite.internal.ChangeSignal;
 import dev.spool.store.sqlite.internal.Controls;
 import dev.spool.store.sqlite.internal.Database;
 import dev.spool.store.sqlite.internal.EventRows;
 import dev.spool.store.sqlite.internal.ExternalWriteWatcher;
 import dev.spool.store.sqlite.internal.Fleet;
+import dev.spool.store.sqlite.internal.Keys;
 import dev.spool.store.sqlite.internal.Leases;
+import dev.spool.store.sqlite.internal.Limits;
 import dev.spool.store.sqlite.internal.RunRows;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,7 +38,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The embedded {@link RunStore}: one SQLite file in WAL mode. Safe for many threads, and for
+ * The embedded store, every role in one SQLite file in WAL mode. Safe for many threads, and for
  * several processes on one machine sharing the file (writes take SQLite's write lock, waiting up to
  * 10 s for another process's).
  *
@@ -47,15 +47,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the SPI does not pass in are derived from times it does: a run's {@code finishedAt} is the time
  * of its last event, and a renewal's {@code heartbeatAt} is the new expiry less the lease's ttl.
  */
-public final class SqliteRunStore implements RunStore {
+public final class SqliteRunStore implements Store {
   private static final int RENEW_BATCH = 500;
   private final Database db;
   private final ChangeSignal signal = new ChangeSignal();
   private final ExternalWriteWatcher watcher;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final Keys keys;
+  private final Limits limits;
+  private final Fleet fleet;
 
   private SqliteRunStore(Database db) {
     this.db = db;
+    this.keys = new Keys(db);
+    this.limits = new Limits(db);
+    this.fleet = new Fleet(db);
     try {
       this.watcher = new ExternalWriteWatcher(db, signal, "spool-sqlite-watch " + db.file());
     } catch (RuntimeException e) {
@@ -229,79 +235,18 @@ public final class SqliteRunStore implements RunStore {
   }
 
   @Override
-  public void saveApiKey(ApiKey key) {
-    db.write("save API key " + key.id(), c -> ApiKeyRows.save(c, key));
+  public KeyStore keys() {
+    return keys;
   }
 
   @Override
-  public Optional<ApiKey> apiKeyByHash(String hash) {
-    return db.read("find API key", c -> ApiKeyRows.byHash(c, hash)).stream().findFirst();
+  public LimitStore limits() {
+    return limits;
   }
 
   @Override
-  public List<ApiKey> apiKeys() {
-    return db.read("list API keys", ApiKeyRows::all);
-  }
-
-  @Override
-  public boolean revokeApiKey(String id, Instant now) {
-    return db.write("revoke API key " + id, c -> ApiKeyRows.revoke(c, id, now));
-  }
-
-  @Override
-  public Duration tryTake(String key, long cost, long capacity, Duration period, Instant now) {
-    TokenMath.check(cost, capacity, period);
-    return db.write(
-        "take from bucket " + key, c -> Fleet.tryTake(c, key, cost, capacity, period, now));
-  }
-
-  @Override
-  public void holdUntil(String key, Instant until) {
-    db.write("hold bucket " + key, c -> Fleet.holdUntil(c, key, until));
-  }
-
-  @Override
-  public boolean acquireSlot(String key, int max, String holder, Instant expiresAt, Instant now) {
-    if (max < 1) {
-      throw new IllegalArgumentException("a slot limit must be >= 1, got " + max);
-    }
-    return db.write(
-        "acquire slot " + key, c -> Fleet.acquireSlot(c, key, max, holder, expiresAt, now));
-  }
-
-  @Override
-  public void releaseSlot(String key, String holder) {
-    db.write("release slot " + key, c -> Fleet.releaseSlot(c, key, holder));
-  }
-
-  @Override
-  public void beatWorker(WorkerBeat beat) {
-    db.write("register worker " + beat.workerId(), c -> Fleet.beatWorker(c, beat));
-  }
-
-  @Override
-  public void removeWorker(String workerId) {
-    db.write("remove worker " + workerId, c -> Fleet.removeWorker(c, workerId));
-  }
-
-  @Override
-  public List<WorkerBeat> workers(Instant aliveSince) {
-    return db.read("list workers", c -> Fleet.workers(c, aliveSince));
-  }
-
-  @Override
-  public void promote(String deployment, Instant now) {
-    db.write("promote " + deployment, c -> Fleet.promote(c, deployment, now));
-  }
-
-  @Override
-  public Optional<String> activeDeployment() {
-    return db.read("read the active deployment", Fleet::activeDeployment);
-  }
-
-  @Override
-  public List<DeploymentInfo> deployments() {
-    return db.read("list deployments", Fleet::deployments);
+  public FleetStore fleet() {
+    return fleet;
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.spool.store.sqlite;
 
-import dev.spool.store.RunStore;
 import dev.spool.store.RunStoreProvider;
+import dev.spool.store.Store;
 import dev.spool.store.StoreException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ public final class SqliteStoreProvider implements RunStoreProvider {
   }
 
   @Override
-  public RunStore open(String uri, boolean mustExist) {
+  public Store open(String uri, boolean mustExist) {
     Path file = path(uri);
     return mustExist ? SqliteRunStore.openExisting(file) : SqliteRunStore.open(file);
   }

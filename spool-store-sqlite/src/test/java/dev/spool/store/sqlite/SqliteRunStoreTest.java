@@ -15,6 +15,7 @@ import dev.spool.store.Lease;
 import dev.spool.store.NewEvent;
 import dev.spool.store.RunStore;
 import dev.spool.store.RunStores;
+import dev.spool.store.Store;
 import dev.spool.store.StoreException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -68,14 +69,14 @@ class SqliteRunStoreTest {
   @Test
   void openCreatesFoldersAndRecordsMigrationsOnceAndKeepsData() throws Exception {
     Path file = dir.resolve("a/b/spool.db");
-    try (RunStore store = SqliteRunStore.open(file)) {
+    try (Store store = SqliteRunStore.open(file)) {
       store.createRun(newRun(runId(1), at(1)));
     }
     assertThat(file).exists();
-    try (RunStore store = SqliteRunStore.openExisting(file)) {
+    try (Store store = SqliteRunStore.openExisting(file)) {
       assertThat(store.getRun(runId(1))).isPresent();
     }
-    try (RunStore store = SqliteRunStore.open(file)) {
+    try (Store store = SqliteRunStore.open(file)) {
       assertThat(store.getRun(runId(1))).isPresent();
     }
 
@@ -144,7 +145,7 @@ class SqliteRunStoreTest {
 
   @Test
   void closeIsIdempotentAndLaterCallsFailClearly() {
-    RunStore store = SqliteRunStore.open(dir.resolve("spool.db"));
+    Store store = SqliteRunStore.open(dir.resolve("spool.db"));
     store.close();
     store.close();
     assertThatThrownBy(() -> store.getRun("x"))
@@ -157,11 +158,11 @@ class SqliteRunStoreTest {
     assertThat(SqliteStoreProvider.path("sqlite:relative/path/spool.db"))
         .isEqualTo(Path.of("relative/path/spool.db"));
     Path file = dir.resolve("via-uri/spool.db");
-    try (RunStore store = RunStores.open("sqlite:" + file, false)) {
+    try (Store store = RunStores.open("sqlite:" + file, false)) {
       assertThat(store).isInstanceOf(SqliteRunStore.class);
       assertThat(store.describe()).isEqualTo("sqlite:" + file.toAbsolutePath());
     }
-    try (RunStore store = RunStores.open("sqlite:" + file, true)) {
+    try (Store store = RunStores.open("sqlite:" + file, true)) {
       assertThat(store.listRuns(dev.spool.store.RunQuery.latest(1))).isEmpty();
     }
   }

@@ -5,7 +5,7 @@ import dev.spool.Spool;
 import dev.spool.TypeRef;
 import dev.spool.Worker;
 import dev.spool.Workflow;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +59,7 @@ public final class CrashChild {
     Path db = Path.of(args[1]);
     Path log = Path.of(args[2]);
     int steps = Integer.parseInt(args[3]);
-    try (RunStore store = SqliteRunStore.open(db)) {
+    try (Store store = SqliteRunStore.open(db)) {
       Spool spool =
           Spool.builder(store).register(workflow(log)).leaseTtl(Duration.ofSeconds(3)).build();
       String runId =

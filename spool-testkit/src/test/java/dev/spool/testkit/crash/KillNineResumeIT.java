@@ -8,6 +8,7 @@ import dev.spool.Json;
 import dev.spool.RunStatus;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
 import dev.spool.testkit.ChildJvm;
 import dev.spool.testkit.RunEvents;
@@ -42,7 +43,7 @@ class KillNineResumeIT {
     Set<Integer> completedBeforeKill;
     try (ChildJvm first = child("start", db, log, STEPS)) {
       runId = first.awaitLine(WAIT);
-      try (RunStore store = SqliteRunStore.open(db)) {
+      try (Store store = SqliteRunStore.open(db)) {
         RunEvents.await(store, runId, e -> e.type().equals(EventTypes.STEP_COMPLETED), 8, WAIT);
         assertThat(first.kill9()).isEqualTo(137);
         completedBeforeKill = completedSteps(store, runId);
@@ -56,7 +57,7 @@ class KillNineResumeIT {
       assertThat(second.awaitExit(WAIT)).as("resumed child's exit").isZero();
     }
 
-    try (RunStore store = SqliteRunStore.open(db)) {
+    try (Store store = SqliteRunStore.open(db)) {
       RunInfo done = store.getRun(runId).orElseThrow();
       assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
       List<String> expected =

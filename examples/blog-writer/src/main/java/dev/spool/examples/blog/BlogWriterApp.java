@@ -6,7 +6,7 @@ import dev.spool.examples.common.Lazy;
 import dev.spool.examples.common.LocalWeb;
 import dev.spool.examples.common.OfflineModels;
 import dev.spool.llm.Llm;
-import dev.spool.store.RunStore;
+import dev.spool.store.LimitStore;
 import dev.spool.testkit.llm.FakeLlmServer;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <pre>{@code
  * try (BlogWriterApp app = BlogWriterApp.create(System.getenv(), 100)) {
- *   Spool spool = Spool.builder(store).register(app.on(store).workflow()).build();
+ *   Spool spool = Spool.builder(store).register(app.on(store.limits()).workflow()).build();
  * }
  * }</pre>
  */
@@ -56,9 +56,9 @@ public final class BlogWriterApp implements AutoCloseable {
                 .tokensPerSecond(tokensPerSecond)));
   }
 
-  /** The blog writer for a process whose runs live in {@code store} (the LLM's limits do too). */
-  public BlogWriter on(RunStore store) {
-    Lazy<Llm> model = Lazy.of(() -> llm.get().llm(store));
+  /** The blog writer whose LLM keeps its limits in {@code limits} (its store's, to share them). */
+  public BlogWriter on(LimitStore limits) {
+    Lazy<Llm> model = Lazy.of(() -> llm.get().llm(limits));
     return new BlogWriter(model, library, new HttpWeb(web, 8));
   }
 

@@ -3,8 +3,8 @@ package dev.spool.examples.blog;
 import dev.spool.Workflow;
 import dev.spool.WorkflowProvider;
 import dev.spool.examples.common.Lazy;
-import dev.spool.store.RunStore;
-import dev.spool.store.memory.MemoryRunStore;
+import dev.spool.store.Store;
+import dev.spool.store.memory.MemoryLimits;
 import java.util.List;
 
 /**
@@ -19,11 +19,11 @@ public final class BlogWriterProvider implements WorkflowProvider {
   /** For listing: its LLM limits, should it run, are kept in this process only. */
   @Override
   public List<Workflow<?, ?>> workflows() {
-    return workflows(new MemoryRunStore());
+    return List.of(APP.get().on(new MemoryLimits()).workflow());
   }
 
   @Override
-  public List<Workflow<?, ?>> workflows(RunStore store) {
-    return List.of(APP.get().on(store).workflow());
+  public List<Workflow<?, ?>> workflows(Store store) {
+    return List.of(APP.get().on(store.limits()).workflow());
   }
 }

@@ -2,7 +2,7 @@ package dev.spool.examples.blog;
 
 import dev.spool.Spool;
 import dev.spool.Worker;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,11 +28,11 @@ public final class BlogChild {
             "SPOOL_LLM_BASE_URL", args[2],
             "SPOOL_LLM_API_KEY", "test",
             "SPOOL_LLM_MODEL", "fake-model");
-    try (RunStore store = SqliteRunStore.open(Path.of(args[1]));
+    try (Store store = SqliteRunStore.open(Path.of(args[1]));
         BlogWriterApp app = BlogWriterApp.create(env, 0)) {
       Spool spool =
           Spool.builder(store)
-              .register(app.on(store).workflow())
+              .register(app.on(store.limits()).workflow())
               .leaseTtl(Duration.ofSeconds(3))
               .build();
       String runId =

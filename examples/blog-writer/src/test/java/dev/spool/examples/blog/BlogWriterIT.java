@@ -9,7 +9,7 @@ import dev.spool.OutputAssembler;
 import dev.spool.RunStatus;
 import dev.spool.examples.common.OfflineModels;
 import dev.spool.store.RunInfo;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
 import dev.spool.testkit.ChildJvm;
 import dev.spool.testkit.ComponentTester;
@@ -77,7 +77,7 @@ class BlogWriterIT {
       String runId;
       try (ChildJvm first = child(db, fake, "start")) {
         runId = first.awaitLine(Duration.ofSeconds(30));
-        try (RunStore store = SqliteRunStore.open(db)) {
+        try (Store store = SqliteRunStore.open(db)) {
           RunEvents.await(store, runId, BlogWriterIT::isSectionChunk, 10, Duration.ofSeconds(60));
           first.kill9();
           assertThat(store.getRun(runId).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
@@ -88,7 +88,7 @@ class BlogWriterIT {
       assertThat(served("edit")).isZero();
       int sectionsBefore = served("section");
       long sectionsDone;
-      try (RunStore store = SqliteRunStore.open(db)) {
+      try (Store store = SqliteRunStore.open(db)) {
         sectionsDone =
             store.readEvents(runId, 0, 1_000_000).stream()
                 .filter(e -> e.type().equals(EventTypes.STEP_COMPLETED))
@@ -103,7 +103,7 @@ class BlogWriterIT {
             .isZero();
       }
 
-      try (RunStore store = SqliteRunStore.open(db)) {
+      try (Store store = SqliteRunStore.open(db)) {
         RunInfo done = store.getRun(runId).orElseThrow();
         assertThat(done.status()).isEqualTo(RunStatus.COMPLETED);
         String post = Json.read(done.result().orElseThrow(), String.class);

@@ -9,7 +9,7 @@ import dev.spool.OutputAssembler;
 import dev.spool.Spool;
 import dev.spool.Worker;
 import dev.spool.server.SpoolServer;
-import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -40,9 +40,9 @@ class BlogWriterRefreshIT {
 
   @Test
   void aClientThatReconnectsMidRunMissesNothingAndSeesNothingTwice() throws Exception {
-    try (RunStore store = SqliteRunStore.open(dir.resolve("spool.db"));
+    try (Store store = SqliteRunStore.open(dir.resolve("spool.db"));
         BlogWriterApp app = BlogWriterApp.create(Map.of(), 400)) {
-      Spool spool = Spool.builder(store).register(app.on(store).workflow()).build();
+      Spool spool = Spool.builder(store).register(app.on(store.limits()).workflow()).build();
       try (Worker worker = spool.startWorker(2);
           SpoolServer server =
               SpoolServer.builder(spool).port(0).requireApiKeys(false).build().start()) {

@@ -6,7 +6,7 @@ import dev.spool.llm.LlmPolicy;
 import dev.spool.llm.LlmProvider;
 import dev.spool.llm.OpenAiEndpoint;
 import dev.spool.llm.ProviderLimits;
-import dev.spool.store.RunStore;
+import dev.spool.store.LimitStore;
 import dev.spool.testkit.llm.FakeLlmServer;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +24,7 @@ import java.util.function.Supplier;
  * <pre>{@code
  * ExampleLlm where = ExampleLlm.start(System.getenv(), () -> List.of(
  *     OfflineProvider.of("offline", FakeLlmServer.builder().respond(OfflineModels.responder(model)))));
- * Llm llm = where.llm(store); // limits shared by every worker of the store
+ * Llm llm = where.llm(store.limits()); // limits shared by every worker of the store
  * }</pre>
  */
 public final class ExampleLlm implements AutoCloseable {
@@ -129,14 +129,14 @@ public final class ExampleLlm implements AutoCloseable {
     return Optional.empty();
   }
 
-  /** An LLM on these providers whose limits live in {@code store}, shared by all its workers. */
-  public Llm llm(RunStore store) {
-    return llm(store, LlmPolicy.defaults());
+  /** An LLM on these providers whose limits live in {@code limits}, shared by all its workers. */
+  public Llm llm(LimitStore limits) {
+    return llm(limits, LlmPolicy.defaults());
   }
 
-  /** {@link #llm(RunStore)} with its own retries, breakers and waits. */
-  public Llm llm(RunStore store, LlmPolicy policy) {
-    return Llm.builder(store).providers(providers).policy(policy).build();
+  /** {@link #llm(LimitStore)} with its own retries, breakers and waits. */
+  public Llm llm(LimitStore limits, LlmPolicy policy) {
+    return Llm.builder(limits).providers(providers).policy(policy).build();
   }
 
   /** One line for people: which providers, and how to change them. */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.spool.Component;
 import dev.spool.llm.Prompt;
 import dev.spool.llm.Reply;
-import dev.spool.store.memory.MemoryRunStore;
+import dev.spool.store.memory.MemoryLimits;
 import dev.spool.testkit.ComponentTester;
 import dev.spool.testkit.llm.FakeLlmServer;
 import java.util.List;
@@ -32,7 +32,7 @@ class ExampleLlmTest {
       assertThat(where.describe()).startsWith("offline fake provider offline http://127.0.0.1:");
       assertThat(where.fake("offline")).contains(where.fakes().get(0));
 
-      Component<Prompt, Reply> chat = where.llm(new MemoryRunStore()).chat("ask");
+      Component<Prompt, Reply> chat = where.llm(new MemoryLimits()).chat("ask");
       Reply r =
           ComponentTester.create()
               .run(chat, Prompt.of("durable agents").withSystem("be brief"))

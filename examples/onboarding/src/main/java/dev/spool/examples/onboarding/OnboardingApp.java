@@ -9,7 +9,7 @@ import dev.spool.llm.BreakerPolicy;
 import dev.spool.llm.Llm;
 import dev.spool.llm.LlmPolicy;
 import dev.spool.llm.ProviderLimits;
-import dev.spool.store.RunStore;
+import dev.spool.store.LimitStore;
 import dev.spool.testkit.llm.FakeLlmServer;
 import java.time.Duration;
 import java.util.List;
@@ -70,9 +70,9 @@ public final class OnboardingApp implements AutoCloseable {
             limits));
   }
 
-  /** The workflow's parts for a process whose runs (and LLM limits) live in {@code store}. */
-  public Onboarding on(RunStore store) {
-    Lazy<Llm> model = Lazy.of(() -> llm.get().llm(store, POLICY));
+  /** The workflow's parts, its LLM keeping its limits in {@code limits} (its store's, to share). */
+  public Onboarding on(LimitStore limits) {
+    Lazy<Llm> model = Lazy.of(() -> llm.get().llm(limits, POLICY));
     return new Onboarding(model, new HttpWeb(web, 16));
   }
 

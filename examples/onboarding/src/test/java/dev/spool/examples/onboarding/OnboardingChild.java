@@ -5,8 +5,8 @@ import dev.spool.Worker;
 import dev.spool.examples.common.HttpWeb;
 import dev.spool.examples.common.Lazy;
 import dev.spool.examples.common.LocalWeb;
-import dev.spool.store.RunStore;
 import dev.spool.store.RunStores;
+import dev.spool.store.Store;
 import java.time.Duration;
 
 /**
@@ -19,11 +19,12 @@ public final class OnboardingChild {
   private OnboardingChild() {}
 
   public static void main(String[] args) throws Exception {
-    try (RunStore store = RunStores.open(args[0], false);
+    try (Store store = RunStores.open(args[0], false);
         LocalWeb web = LocalWeb.start(new CompanySite())) {
       Onboarding onboarding =
           new Onboarding(
-              Lazy.value(Providers.llm(store, args[1], args[2])), new HttpWeb(() -> web, 16));
+              Lazy.value(Providers.llm(store.limits(), args[1], args[2])),
+              new HttpWeb(() -> web, 16));
       Spool spool =
           Spool.builder(store)
               .register(onboarding.workflow())

@@ -13,6 +13,7 @@ import dev.spool.examples.common.Lazy;
 import dev.spool.examples.common.LocalWeb;
 import dev.spool.llm.LlmEvents;
 import dev.spool.store.RunStore;
+import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
 import dev.spool.testkit.ComponentTester;
 import dev.spool.testkit.RunEvents;
@@ -41,10 +42,11 @@ class OnboardingIT {
     List<String> urls = sites.site(HOST).urls();
     try (Providers fakes = new Providers();
         LocalWeb web = LocalWeb.start(sites);
-        RunStore store = SqliteRunStore.open(dir.resolve("spool.db"))) {
+        Store store = SqliteRunStore.open(dir.resolve("spool.db"))) {
       Onboarding onboarding =
           new Onboarding(
-              Lazy.value(Providers.llm(store, fakes.primary.baseUrl(), fakes.backup.baseUrl())),
+              Lazy.value(
+                  Providers.llm(store.limits(), fakes.primary.baseUrl(), fakes.backup.baseUrl())),
               new HttpWeb(() -> web, 16));
       Spool spool = Spool.builder(store).register(onboarding.workflow()).build();
       fakes.primary.downAfter(40);

@@ -11,6 +11,7 @@ import dev.spool.llm.LlmEvents;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunStore;
 import dev.spool.store.RunStores;
+import dev.spool.store.Store;
 import dev.spool.testkit.ChildJvm;
 import dev.spool.testkit.ComponentTester;
 import dev.spool.testkit.RedisServer;
@@ -49,7 +50,7 @@ class OnboardingRedisIT {
             .as("the worker started")
             .startsWith("ready ");
       }
-      try (RunStore store = RunStores.open(redis.uri(), false)) {
+      try (Store store = RunStores.open(redis.uri(), false)) {
         Spool spool = Spool.builder(store).register(Offline.onboarding().workflow()).build();
         fakes.primary.downAfter(150);
         List<String> ids = new ArrayList<>();

@@ -6,7 +6,7 @@ import dev.spool.llm.LlmPolicy;
 import dev.spool.llm.LlmProvider;
 import dev.spool.llm.OpenAiEndpoint;
 import dev.spool.llm.ProviderLimits;
-import dev.spool.store.RunStore;
+import dev.spool.store.LimitStore;
 import dev.spool.testkit.llm.FakeLlmServer;
 import java.time.Duration;
 import java.util.Map;
@@ -68,8 +68,8 @@ final class Providers implements AutoCloseable {
         .breaker(dev.spool.llm.BreakerPolicy.defaults().openFor(Duration.ofSeconds(1)));
   }
 
-  static Llm llm(RunStore store, String primaryUrl, String backupUrl) {
-    return Llm.builder(store)
+  static Llm llm(LimitStore limits, String primaryUrl, String backupUrl) {
+    return Llm.builder(limits)
         .provider(provider("primary", primaryUrl))
         .provider(provider("backup", backupUrl))
         .policy(policy())

@@ -1,8 +1,7 @@
 package dev.spool.store.redis.internal;
 
-import dev.spool.store.ApiKey;
 import dev.spool.store.DeploymentInfo;
-import dev.spool.store.StoreException;
+import dev.spool.store.FleetStore;
 import dev.spool.store.WorkerBeat;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
@@ -18,11 +17,11 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Store-wide records under one hash tag: the worker registry, deployments, API keys. Runs in flight
- * per deployment are counted in each partition by the scripts that create and finish runs, and
- * summed here.
+ * The fleet role of the Redis store, under the store-wide hash tag: the worker registry and the
+ * deployments. Runs in flight per deployment are counted in each partition by the scripts that
+ * create and finish runs, and summed here.
  */
-public final class Fleet {
+public final class Fleet implements FleetStore {
   /** Registry entries of workers silent this long are dropped when any worker beats. */
   private static final Duration FORGET_AFTER = Duration.ofDays(1);
 
@@ -38,6 +37,7 @@ public final class Fleet {
     return redis.connection().await(f, what);
   }
 
+  @Override
   public void beatWorker(WorkerBeat b) {
     String value =
         String.join(
@@ -54,11 +54,13 @@ public final class Fleet {
         "register worker " + b.workerId());
   }
 
+  @Override
   public void removeWorker(String workerId) {
     await(redis.cmd().hdel(g + "workers", workerId), "remove worker " + workerId);
     await(redis.cmd().zrem(g + "workers-at", workerId), "remove worker " + workerId);
   }
 
+  @Override
   public List<WorkerBeat> workers(Instant aliveSince) {
     List<String> ids =
         await(
@@ -92,14 +94,17 @@ public final class Fleet {
     return out;
   }
 
+  @Override
   public void promote(String deployment, Instant now) {
     redis.eval(Script.PROMOTE, g, List.of(deployment, Micros.str(now)), "promote " + deployment);
   }
 
+  @Override
   public Optional<String> activeDeployment() {
     return Optional.ofNullable(await(redis.cmd().get(g + "active"), "read the active deployment"));
   }
 
+  @Override
   public List<DeploymentInfo> deployments() {
     List<RedisFuture<Map<String, String>>> counts = new ArrayList<>();
     for (int p = 0; p < redis.layout().partitions(); p++) {
@@ -131,64 +136,5 @@ public final class Fleet {
                   n));
         });
     return out;
-  }
-
-  public void saveApiKey(ApiKey key) {
-    List<Object> r =
-        redis.eval(
-            Script.KEY_SAVE,
-            g,
-            List.of(
-                key.id(),
-                key.name(),
-                key.hash(),
-                Micros.str(key.createdAt()),
-                key.revokedAt().map(Micros::str).orElse("")),
-            "save API key " + key.id());
-    if (Codec.is(r, "exists")) {
-      throw new StoreException("API key " + key.id() + " already exists");
-    }
-  }
-
-  public Optional<ApiKey> apiKeyByHash(String hash) {
-    String id = await(redis.cmd().hget(g + "key-hash", hash), "find API key");
-    return id == null ? Optional.empty() : apiKey(id);
-  }
-
-  private Optional<ApiKey> apiKey(String id) {
-    Map<String, String> f = await(redis.cmd().hgetall(g + "key:" + id), "read API key " + id);
-    return f.isEmpty() ? Optional.empty() : Optional.of(apiKey(f));
-  }
-
-  private static ApiKey apiKey(Map<String, String> f) {
-    return new ApiKey(
-        f.get("id"),
-        f.get("name"),
-        f.get("hash"),
-        Micros.parse(f.get("cr")),
-        Micros.parseOpt(f.get("rv")));
-  }
-
-  public List<ApiKey> apiKeys() {
-    List<String> ids = await(redis.cmd().zrange(g + "key-ids", 0, -1), "list API keys");
-    List<RedisFuture<Map<String, String>>> fs = new ArrayList<>();
-    for (String id : ids) {
-      fs.add(redis.cmd().hgetall(g + "key:" + id));
-    }
-    List<ApiKey> out = new ArrayList<>();
-    for (RedisFuture<Map<String, String>> f : fs) {
-      Map<String, String> m = await(f, "list API keys");
-      if (!m.isEmpty()) {
-        out.add(apiKey(m));
-      }
-    }
-    out.sort(Comparator.comparing(ApiKey::createdAt).thenComparing(ApiKey::id));
-    return out;
-  }
-
-  public boolean revokeApiKey(String id, Instant now) {
-    return Codec.is(
-        redis.eval(Script.KEY_REVOKE, g, List.of(id, Micros.str(now)), "revoke API key " + id),
-        "1");
   }
 }

@@ -1,5 +1,6 @@
 package dev.spool.store.redis.internal;
 
+import dev.spool.store.LimitStore;
 import dev.spool.store.TokenMath;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +12,7 @@ import java.util.List;
  * the same IEEE double operations in the same order, so Redis answers what the other stores do.
  * Limit keys expire when unused for long (a bucket untouched for a period is full again anyway).
  */
-public final class Limits {
+public final class Limits implements LimitStore {
   private static final Duration MIN_KEEP = Duration.ofDays(1);
 
   private final Redis redis;
@@ -20,6 +21,7 @@ public final class Limits {
     this.redis = redis;
   }
 
+  @Override
   public Duration tryTake(String key, long cost, long capacity, Duration period, Instant now) {
     TokenMath.check(cost, capacity, period);
     Duration keep =
@@ -43,6 +45,7 @@ public final class Limits {
     return Codec.is(r, "hold") ? Duration.ofNanos(n * 1000) : Duration.ofMillis(n);
   }
 
+  @Override
   public void holdUntil(String key, Instant until) {
     redis.eval(
         Script.HOLD,
@@ -51,6 +54,7 @@ public final class Limits {
         "hold bucket " + key);
   }
 
+  @Override
   public boolean acquireSlot(String key, int max, String holder, Instant expiresAt, Instant now) {
     if (max < 1) {
       throw new IllegalArgumentException("a slot limit must be >= 1, got " + max);
@@ -69,6 +73,7 @@ public final class Limits {
     return Codec.is(r, "1");
   }
 
+  @Override
   public void releaseSlot(String key, String holder) {
     redis
         .connection()

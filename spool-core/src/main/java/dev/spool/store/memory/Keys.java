@@ -1,6 +1,7 @@
 package dev.spool.store.memory;
 
 import dev.spool.store.ApiKey;
+import dev.spool.store.KeyStore;
 import dev.spool.store.StoreException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -8,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The API keys of {@link MemoryRunStore}, oldest first; every method is synchronized. */
-final class ApiKeys {
+/** The API-key role of {@link MemoryRunStore}, oldest first; every method is synchronized. */
+final class Keys implements KeyStore {
   private final Map<String, ApiKey> keys = new LinkedHashMap<>();
 
-  synchronized void save(ApiKey key) {
+  @Override
+  public synchronized void saveApiKey(ApiKey key) {
     if (keys.containsKey(key.id())
         || keys.values().stream().anyMatch(k -> k.hash().equals(key.hash()))) {
       throw new StoreException("API key " + key.id() + " already exists");
@@ -20,15 +22,18 @@ final class ApiKeys {
     keys.put(key.id(), key);
   }
 
-  synchronized Optional<ApiKey> byHash(String hash) {
+  @Override
+  public synchronized Optional<ApiKey> apiKeyByHash(String hash) {
     return keys.values().stream().filter(k -> k.hash().equals(hash)).findFirst();
   }
 
-  synchronized List<ApiKey> all() {
+  @Override
+  public synchronized List<ApiKey> apiKeys() {
     return List.copyOf(keys.values());
   }
 
-  synchronized boolean revoke(String id, Instant now) {
+  @Override
+  public synchronized boolean revokeApiKey(String id, Instant now) {
     ApiKey k = keys.get(id);
     if (k == null || !k.active()) {
       return false;

@@ -1,6 +1,7 @@
 package dev.spool.store.memory;
 
 import dev.spool.store.DeploymentInfo;
+import dev.spool.store.FleetStore;
 import dev.spool.store.WorkerBeat;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,15 +12,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
-/** The worker registry and deployments of {@link MemoryRunStore}, behind a lock of its own. */
-final class Registry {
+/**
+ * The fleet role of {@link MemoryRunStore}: the worker registry and deployments, behind a lock of
+ * its own.
+ */
+final class Fleet implements FleetStore {
+  private final Supplier<Map<String, Long>> inFlight;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, WorkerBeat> workers = new HashMap<>();
   private final Map<String, DeploymentInfo> promoted = new HashMap<>();
   private String active;
 
-  void beat(WorkerBeat beat) {
+  /**
+   * @param inFlight the runs not yet finished, counted by deployment
+   */
+  Fleet(Supplier<Map<String, Long>> inFlight) {
+    this.inFlight = inFlight;
+  }
+
+  @Override
+  public void beatWorker(WorkerBeat beat) {
     lock.lock();
     try {
       workers.put(beat.workerId(), beat);
@@ -28,7 +42,8 @@ final class Registry {
     }
   }
 
-  void remove(String workerId) {
+  @Override
+  public void removeWorker(String workerId) {
     lock.lock();
     try {
       workers.remove(workerId);
@@ -37,7 +52,8 @@ final class Registry {
     }
   }
 
-  List<WorkerBeat> workers(Instant aliveSince) {
+  @Override
+  public List<WorkerBeat> workers(Instant aliveSince) {
     lock.lock();
     try {
       return workers.values().stream()
@@ -49,7 +65,8 @@ final class Registry {
     }
   }
 
-  void promote(String deployment, Instant now) {
+  @Override
+  public void promote(String deployment, Instant now) {
     lock.lock();
     try {
       if (active != null && !active.equals(deployment)) {
@@ -66,7 +83,8 @@ final class Registry {
     }
   }
 
-  Optional<String> active() {
+  @Override
+  public Optional<String> activeDeployment() {
     lock.lock();
     try {
       return Optional.ofNullable(active);
@@ -75,11 +93,12 @@ final class Registry {
     }
   }
 
-  /** Every promoted deployment and every one with runs in flight ({@code inFlight}), by id. */
-  List<DeploymentInfo> deployments(Map<String, Long> inFlight) {
+  @Override
+  public List<DeploymentInfo> deployments() {
+    Map<String, Long> counts = inFlight.get();
     lock.lock();
     try {
-      Map<String, Long> all = new TreeMap<>(inFlight);
+      Map<String, Long> all = new TreeMap<>(counts);
       promoted.keySet().forEach(d -> all.putIfAbsent(d, 0L));
       List<DeploymentInfo> out = new ArrayList<>();
       all.forEach(

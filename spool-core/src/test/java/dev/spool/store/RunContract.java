@@ -2,6 +2,7 @@ package dev.spool.store;
 
 import static dev.spool.store.StoreFixtures.DEPLOYMENT;
 import static dev.spool.store.StoreFixtures.WORKFLOW;
+import static dev.spool.store.StoreFixtures.assertGapless;
 import static dev.spool.store.StoreFixtures.at;
 import static dev.spool.store.StoreFixtures.claimAt;
 import static dev.spool.store.StoreFixtures.event;
@@ -24,20 +25,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@link RunStore} contract, written once: each store module subclasses this class, implements
- * {@link #newStore()}, and may override the hooks in {@link StoreContract}. Every instant the suite
- * writes is whole milliseconds, the precision all stores keep.
- *
- * <p>Runs, listing, event reads and waits are here; claims, leases, fencing and transitions in
- * {@link LeaseContract}; concurrent appends in {@link ConcurrencyContract}.
+ * {@link RunStore} runs, listing, event reads and waits. Claims, leases, fencing and transitions
+ * are in {@link LeaseContract}; writes from outside a lease in {@link ControlContract}; concurrent
+ * appends in {@link ConcurrencyContract}.
  */
-public abstract class RunStoreConformanceTest extends ConcurrencyContract {
+public interface RunContract extends StoreContract {
 
   @Test
-  void createRunWritesQueuedRunWithQueuedEventAtSeqOne() {
+  default void createRunWritesQueuedRunWithQueuedEventAtSeqOne() {
     NewRun spec = newRun(runId(1), at(1));
 
-    CreateResult created = store.createRun(spec);
+    CreateResult created = store().createRun(spec);
 
     assertThat(created.created()).isTrue();
     RunInfo run = created.run();
@@ -58,7 +56,7 @@ public abstract class RunStoreConformanceTest extends ConcurrencyContract {
     assertThat(run.heartbeatAt()).isEmpty();
     assertThat(run.resumeAt()).isEmpty();
     assertThat(run.idempotencyKey()).isEmpty();
-    assertThat(store.getRun(spec.runId())).contains(run);
+    assertThat(store().getRun(spec.runId())).contains(run);
 
     List<Event> events = allEvents(spec.runId());
     assertThat(events).hasSize(1);
@@ -73,95 +71,96 @@ public abstract class RunStoreConformanceTest extends ConcurrencyContract {
   }
 
   @Test
-  void idempotencyKeyReturnsTheFirstRunAndWritesNothing() {
+  default void idempotencyKeyReturnsTheFirstRunAndWritesNothing() {
     NewRun first = newRun(runId(1), WORKFLOW, DEPLOYMENT, at(1), Optional.of("key-1"));
-    RunInfo original = store.createRun(first).run();
+    RunInfo original = store().createRun(first).run();
     assertThat(original.idempotencyKey()).contains("key-1");
 
     CreateResult again =
-        store.createRun(newRun(runId(2), WORKFLOW, DEPLOYMENT, at(2), Optional.of("key-1")));
+        store().createRun(newRun(runId(2), WORKFLOW, DEPLOYMENT, at(2), Optional.of("key-1")));
 
     assertThat(again.created()).isFalse();
     assertThat(again.run()).isEqualTo(original);
-    assertThat(store.getRun(runId(2))).isEmpty();
+    assertThat(store().getRun(runId(2))).isEmpty();
     assertThat(allEvents(runId(1))).hasSize(1);
     assertThat(allEvents(runId(2))).isEmpty();
-    assertThat(store.listRuns(RunQuery.latest(10))).hasSize(1);
+    assertThat(store().listRuns(RunQuery.latest(10))).hasSize(1);
   }
 
   @Test
-  void differentIdempotencyKeysMakeDifferentRuns() {
+  default void differentIdempotencyKeysMakeDifferentRuns() {
     CreateResult a =
-        store.createRun(newRun(runId(1), WORKFLOW, DEPLOYMENT, at(1), Optional.of("key-a")));
+        store().createRun(newRun(runId(1), WORKFLOW, DEPLOYMENT, at(1), Optional.of("key-a")));
     CreateResult b =
-        store.createRun(newRun(runId(2), WORKFLOW, DEPLOYMENT, at(2), Optional.of("key-b")));
+        store().createRun(newRun(runId(2), WORKFLOW, DEPLOYMENT, at(2), Optional.of("key-b")));
 
     assertThat(a.created()).isTrue();
     assertThat(b.created()).isTrue();
     assertThat(b.run().runId()).isEqualTo(runId(2));
-    assertThat(store.listRuns(RunQuery.latest(10))).hasSize(2);
+    assertThat(store().listRuns(RunQuery.latest(10))).hasSize(2);
   }
 
   @Test
-  void reusedRunIdWithoutKeyIsRejected() {
-    store.createRun(newRun(runId(1), at(1)));
-    assertThatThrownBy(() -> store.createRun(newRun(runId(1), at(2))))
+  default void reusedRunIdWithoutKeyIsRejected() {
+    store().createRun(newRun(runId(1), at(1)));
+    assertThatThrownBy(() -> store().createRun(newRun(runId(1), at(2))))
         .isInstanceOf(StoreException.class);
     assertThat(allEvents(runId(1))).hasSize(1);
   }
 
   @Test
-  void unknownRunIsEmpty() {
-    assertThat(store.getRun("no-such-run")).isEmpty();
-    assertThat(store.readEvents("no-such-run", 0, 10)).isEmpty();
+  default void unknownRunIsEmpty() {
+    assertThat(store().getRun("no-such-run")).isEmpty();
+    assertThat(store().readEvents("no-such-run", 0, 10)).isEmpty();
   }
 
   @Test
-  void listRunsIsNewestFirstWithinTheLimit() {
+  default void listRunsIsNewestFirstWithinTheLimit() {
     List<String> ids = createRuns(5);
 
-    assertThat(store.listRuns(RunQuery.latest(10)))
+    assertThat(store().listRuns(RunQuery.latest(10)))
         .extracting(RunInfo::runId)
         .containsExactly(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
-    assertThat(store.listRuns(RunQuery.latest(2)))
+    assertThat(store().listRuns(RunQuery.latest(2)))
         .extracting(RunInfo::runId)
         .containsExactly(ids.get(4), ids.get(3));
   }
 
   @Test
-  void listRunsFiltersByStatusAndWorkflow() {
+  default void listRunsFiltersByStatusAndWorkflow() {
     createRuns(3);
-    store.createRun(newRun(runId(4), "other-flow", DEPLOYMENT, at(4), Optional.empty()));
-    Lease lease = store.claim(claimAt("w1", at(10))).orElseThrow();
+    store().createRun(newRun(runId(4), "other-flow", DEPLOYMENT, at(4), Optional.empty()));
+    Lease lease = store().claim(claimAt("w1", at(10))).orElseThrow();
 
-    assertThat(store.listRuns(RunQuery.latest(10).withStatus(RunStatus.RUNNING)))
+    assertThat(store().listRuns(RunQuery.latest(10).withStatus(RunStatus.RUNNING)))
         .extracting(RunInfo::runId)
         .containsExactly(lease.runId());
-    assertThat(store.listRuns(RunQuery.latest(10).withStatus(RunStatus.QUEUED)))
+    assertThat(store().listRuns(RunQuery.latest(10).withStatus(RunStatus.QUEUED)))
         .extracting(RunInfo::runId)
         .containsExactly(runId(4), runId(3), runId(2));
-    assertThat(store.listRuns(RunQuery.latest(10).withWorkflow("other-flow")))
+    assertThat(store().listRuns(RunQuery.latest(10).withWorkflow("other-flow")))
         .extracting(RunInfo::runId)
         .containsExactly(runId(4));
     assertThat(
-            store.listRuns(RunQuery.latest(10).withWorkflow(WORKFLOW).withStatus(RunStatus.QUEUED)))
+            store()
+                .listRuns(RunQuery.latest(10).withWorkflow(WORKFLOW).withStatus(RunStatus.QUEUED)))
         .extracting(RunInfo::runId)
         .containsExactly(runId(3), runId(2));
-    assertThat(store.listRuns(RunQuery.latest(10).withStatus(RunStatus.FAILED))).isEmpty();
+    assertThat(store().listRuns(RunQuery.latest(10).withStatus(RunStatus.FAILED))).isEmpty();
   }
 
   @Test
-  void listRunsPagesWithBeforeRunId() {
+  default void listRunsPagesWithBeforeRunId() {
     List<String> ids = createRuns(7);
 
-    assertThat(store.listRuns(RunQuery.latest(2).before(ids.get(3))))
+    assertThat(store().listRuns(RunQuery.latest(2).before(ids.get(3))))
         .extracting(RunInfo::runId)
         .containsExactly(ids.get(2), ids.get(1));
 
     List<String> seen = new ArrayList<>();
     RunQuery query = RunQuery.latest(3);
     while (true) {
-      List<RunInfo> page = store.listRuns(query);
+      List<RunInfo> page = store().listRuns(query);
       assertThat(page.size()).isLessThanOrEqualTo(3);
       if (page.isEmpty()) {
         break;
@@ -170,29 +169,30 @@ public abstract class RunStoreConformanceTest extends ConcurrencyContract {
       query = query.before(page.get(page.size() - 1).runId());
     }
     assertThat(seen).containsExactlyElementsOf(ids.reversed());
-    assertThat(store.listRuns(RunQuery.latest(10).before("no-such-run")))
+    assertThat(store().listRuns(RunQuery.latest(10).before("no-such-run")))
         .as("a cursor naming no run lists nothing")
         .isEmpty();
   }
 
   @Test
-  void listRunsPagesByCreationTimeNotById() {
-    store.createRun(newRun("z-first", at(1)));
-    store.createRun(newRun("a-second", at(2)));
-    assertThat(store.listRuns(RunQuery.latest(10).before("a-second")))
+  default void listRunsPagesByCreationTimeNotById() {
+    store().createRun(newRun("z-first", at(1)));
+    store().createRun(newRun("a-second", at(2)));
+    assertThat(store().listRuns(RunQuery.latest(10).before("a-second")))
         .extracting(RunInfo::runId)
         .containsExactly("z-first");
   }
 
   @Test
-  void commitAppendsEventsInOrderWithGaplessSeq() {
+  default void commitAppendsEventsInOrderWithGaplessSeq() {
     Lease lease = createAndClaim("w1");
     NewEvent e2 = new NewEvent(EventTypes.RUN_STARTED, at(11), "", 1, "{\"n\":2}");
     NewEvent e3 = new NewEvent(EventTypes.STEP_STARTED, at(12), "wf/a#0", 2, "{\"n\":3}");
     NewEvent e4 = progress(at(13), "{\"pct\":40,\"s\":\"é \\\"q\\\"\"}");
 
-    assertThat(store.commit(lease, Commit.of(e2, e3, e4))).isEqualTo(4);
-    assertThat(store.commit(lease, Commit.of(event("a", at(14)), event("b", at(15))))).isEqualTo(6);
+    assertThat(store().commit(lease, Commit.of(e2, e3, e4))).isEqualTo(4);
+    assertThat(store().commit(lease, Commit.of(event("a", at(14)), event("b", at(15)))))
+        .isEqualTo(6);
 
     List<Event> events = allEvents(lease.runId());
     assertGapless(events, 6);
@@ -206,40 +206,41 @@ public abstract class RunStoreConformanceTest extends ConcurrencyContract {
   }
 
   @Test
-  void readEventsHonoursAfterAndLimit() {
+  default void readEventsHonoursAfterAndLimit() {
     Lease lease = createAndClaim("w1");
     for (int i = 2; i <= 10; i++) {
-      store.commit(lease, Commit.of(event("e" + i, at(10 + i))));
+      store().commit(lease, Commit.of(event("e" + i, at(10 + i))));
     }
 
-    assertThat(store.readEvents(lease.runId(), 3, 4))
+    assertThat(store().readEvents(lease.runId(), 3, 4))
         .extracting(Event::seq)
         .containsExactly(4L, 5L, 6L, 7L);
-    assertThat(store.readEvents(lease.runId(), 8, 100))
+    assertThat(store().readEvents(lease.runId(), 8, 100))
         .extracting(Event::seq)
         .containsExactly(9L, 10L);
-    assertThat(store.readEvents(lease.runId(), 0, 1)).extracting(Event::seq).containsExactly(1L);
-    assertThat(store.readEvents(lease.runId(), 10, 10)).isEmpty();
-    assertThat(store.readEvents(lease.runId(), 1_000, 10)).isEmpty();
+    assertThat(store().readEvents(lease.runId(), 0, 1)).extracting(Event::seq).containsExactly(1L);
+    assertThat(store().readEvents(lease.runId(), 10, 10)).isEmpty();
+    assertThat(store().readEvents(lease.runId(), 1_000, 10)).isEmpty();
   }
 
   @Test
-  void awaitEventsReturnsAtOnceWhenEventsAreThere() throws Exception {
+  default void awaitEventsReturnsAtOnceWhenEventsAreThere() throws Exception {
     String id = createRuns(1).get(0);
-    assertThat(store.awaitEvents(id, 0, 10, Duration.ofSeconds(30)))
+    assertThat(store().awaitEvents(id, 0, 10, Duration.ofSeconds(30)))
         .extracting(Event::type)
         .containsExactly(EventTypes.RUN_QUEUED);
   }
 
   @Test
-  void awaitEventsWakesWhenAnotherThreadCommits() throws Exception {
+  default void awaitEventsWakesWhenAnotherThreadCommits() throws Exception {
     Lease lease = createAndClaim("w1");
     CompletableFuture<List<Event>> waiter =
-        CompletableFuture.supplyAsync(() -> await(store, lease.runId(), 1, Duration.ofMinutes(1)));
+        CompletableFuture.supplyAsync(
+            () -> await(store(), lease.runId(), 1, Duration.ofMinutes(1)));
     Thread.sleep(100);
     assertThat(waiter).isNotDone();
 
-    store.commit(lease, Commit.of(event("wake", at(11))));
+    store().commit(lease, Commit.of(event("wake", at(11))));
 
     // Far shorter than the waiter's maxWait: it must be woken by the commit.
     List<Event> got = waiter.get(20, TimeUnit.SECONDS);
@@ -248,14 +249,14 @@ public abstract class RunStoreConformanceTest extends ConcurrencyContract {
   }
 
   @Test
-  void awaitEventsTimesOutEmpty() throws Exception {
+  default void awaitEventsTimesOutEmpty() throws Exception {
     String id = createRuns(1).get(0);
-    assertThat(store.awaitEvents(id, 1, 10, Duration.ofMillis(150))).isEmpty();
-    assertThat(store.awaitEvents(id, 1, 10, Duration.ZERO)).isEmpty();
+    assertThat(store().awaitEvents(id, 1, 10, Duration.ofMillis(150))).isEmpty();
+    assertThat(store().awaitEvents(id, 1, 10, Duration.ZERO)).isEmpty();
   }
 
   @Test
-  void awaitEventsHonoursInterruption() throws Exception {
+  default void awaitEventsHonoursInterruption() throws Exception {
     String id = createRuns(1).get(0);
     CompletableFuture<Throwable> outcome = new CompletableFuture<>();
     Thread waiter =
@@ -263,7 +264,7 @@ public abstract class RunStoreConformanceTest extends ConcurrencyContract {
             .start(
                 () -> {
                   try {
-                    store.awaitEvents(id, 1, 10, Duration.ofMinutes(1));
+                    store().awaitEvents(id, 1, 10, Duration.ofMinutes(1));
                     outcome.complete(null);
                   } catch (Throwable t) {
                     outcome.complete(t);
@@ -275,8 +276,8 @@ public abstract class RunStoreConformanceTest extends ConcurrencyContract {
   }
 
   @Test
-  void awaitEventsSeesACommitFromAnotherClient() throws Exception {
-    Optional<RunStore> other = secondClient();
+  default void awaitEventsSeesACommitFromAnotherClient() throws Exception {
+    Optional<Store> other = secondClient();
     assumeTrue(other.isPresent(), "store has no second client");
     Lease lease = createAndClaim("w1");
     CompletableFuture<List<Event>> waiter =
@@ -284,7 +285,7 @@ public abstract class RunStoreConformanceTest extends ConcurrencyContract {
             () -> await(other.get(), lease.runId(), 1, Duration.ofMinutes(1)));
     Thread.sleep(100);
 
-    store.commit(lease, Commit.of(event("from-first", at(11))));
+    store().commit(lease, Commit.of(event("from-first", at(11))));
 
     assertThat(waiter.get(20, TimeUnit.SECONDS))
         .extracting(Event::type)
@@ -292,11 +293,11 @@ public abstract class RunStoreConformanceTest extends ConcurrencyContract {
   }
 
   @Test
-  void describeSaysWhatTheStoreIs() {
-    assertThat(store.describe()).isNotBlank();
+  default void describeSaysWhatTheStoreIs() {
+    assertThat(store().describe()).isNotBlank();
   }
 
-  private static List<Event> await(RunStore from, String runId, long after, Duration maxWait) {
+  private static List<Event> await(Store from, String runId, long after, Duration maxWait) {
     try {
       return from.awaitEvents(runId, after, 100, maxWait);
     } catch (InterruptedException e) {

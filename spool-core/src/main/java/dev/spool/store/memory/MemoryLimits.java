@@ -1,5 +1,6 @@
 package dev.spool.store.memory;
 
+import dev.spool.store.LimitStore;
 import dev.spool.store.TokenMath;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,10 +9,11 @@ import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Token buckets, holds and concurrency slots in memory: the shared-limit part of {@link
- * MemoryRunStore}, behind a lock of its own so rate limiting never waits on run writes.
+ * Token buckets, holds and concurrency slots held in this process: the limit role of {@link
+ * MemoryRunStore}, and on its own the limits of one process that shares them with no other ({@code
+ * Llm.builder()}). A lock of its own keeps rate limiting from waiting on run writes.
  */
-final class Limits {
+public final class MemoryLimits implements LimitStore {
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, Bucket> buckets = new HashMap<>();
   private final Map<String, Instant> holds = new HashMap<>();
@@ -20,7 +22,8 @@ final class Limits {
   /** Tokens as of {@code at}, refilled continuously up to the capacity. */
   private record Bucket(double tokens, Instant at) {}
 
-  Duration tryTake(String key, long cost, long capacity, Duration period, Instant now) {
+  @Override
+  public Duration tryTake(String key, long cost, long capacity, Duration period, Instant now) {
     TokenMath.check(cost, capacity, period);
     lock.lock();
     try {
@@ -40,7 +43,8 @@ final class Limits {
     }
   }
 
-  void holdUntil(String key, Instant until) {
+  @Override
+  public void holdUntil(String key, Instant until) {
     lock.lock();
     try {
       holds.merge(key, until, (a, b) -> a.isAfter(b) ? a : b);
@@ -49,7 +53,8 @@ final class Limits {
     }
   }
 
-  boolean acquireSlot(String key, int max, String holder, Instant expiresAt, Instant now) {
+  @Override
+  public boolean acquireSlot(String key, int max, String holder, Instant expiresAt, Instant now) {
     if (max < 1) {
       throw new IllegalArgumentException("a slot limit must be >= 1, got " + max);
     }
@@ -67,7 +72,8 @@ final class Limits {
     }
   }
 
-  void releaseSlot(String key, String holder) {
+  @Override
+  public void releaseSlot(String key, String holder) {
     lock.lock();
     try {
       Map<String, Instant> held = slots.get(key);
