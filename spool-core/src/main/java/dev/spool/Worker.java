@@ -4,6 +4,7 @@ import dev.spool.internal.engine.RunExecution;
 import dev.spool.internal.worker.LeaseRenewal;
 import dev.spool.internal.worker.Outage;
 import dev.spool.internal.worker.Reaper;
+import dev.spool.store.Claim;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;
@@ -102,22 +103,23 @@ public final class Worker implements AutoCloseable {
           slots.release();
           return;
         }
-        Optional<Lease> lease;
+        Optional<Claim> claim;
         try {
-          lease = claim();
+          claim = claim();
           outage.ok();
         } catch (StoreException e) {
           outage.failed(e);
-          lease = Optional.empty();
+          claim = Optional.empty();
         }
-        if (lease.isEmpty()) {
+        if (claim.isEmpty()) {
           slots.release();
           idle();
           continue;
         }
-        Lease l = lease.get();
-        Thread t = Thread.ofVirtual().name("spool-run-" + l.runId()).unstarted(() -> execute(l));
-        threads.put(l.runId(), t);
+        Claim c = claim.get();
+        String runId = c.lease().runId();
+        Thread t = Thread.ofVirtual().name("spool-run-" + runId).unstarted(() -> execute(c));
+        threads.put(runId, t);
         t.start();
       } catch (InterruptedException e) {
         return;
@@ -125,7 +127,7 @@ public final class Worker implements AutoCloseable {
     }
   }
 
-  private Optional<Lease> claim() {
+  private Optional<Claim> claim() {
     ClaimRequest req =
         ClaimRequest.next(id, spool.deployment(), spool.clock().now(), spool.options().leaseTtl());
     if (onlyRun.isPresent()) {
@@ -155,20 +157,17 @@ public final class Worker implements AutoCloseable {
     }
   }
 
-  private void execute(Lease lease) {
+  private void execute(Claim claim) {
+    Lease lease = claim.lease();
     try {
-      RunInfo info =
-          spool
-              .store()
-              .getRun(lease.runId())
-              .orElseThrow(() -> new IllegalStateException("claimed run vanished"));
+      RunInfo info = claim.run();
       Optional<Workflow<?, ?>> wf = spool.registry().find(info.workflow());
       if (wf.isEmpty()) {
         failUnknown(lease, info);
         return;
       }
       RunExecution exec =
-          new RunExecution(spool.store(), spool.clock(), spool.options(), lease, info, wf.get());
+          new RunExecution(spool.store(), spool.clock(), spool.options(), claim, wf.get());
       active.put(lease.runId(), exec);
       if (closing) {
         exec.stop(); // close() began before this run was registered; it must not start

@@ -6,6 +6,7 @@ import dev.spool.Json;
 import dev.spool.Spool;
 import dev.spool.WorkerIds;
 import dev.spool.builtin.Builtins;
+import dev.spool.store.Claim;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.RunStores;
 import dev.spool.store.Store;
@@ -38,8 +39,10 @@ class ResumeCommandTest {
   private static void claimAs(Cli cli, String runId, String owner, Instant at) {
     try (Store store = RunStores.open(cli.storeUri(), true)) {
       assertThat(
-              store.claim(
-                  ClaimRequest.next(owner, "default", at, Duration.ofMinutes(5)).onlyRun(runId)))
+              store
+                  .claim(
+                      ClaimRequest.next(owner, "default", at, Duration.ofMinutes(5)).onlyRun(runId))
+                  .map(Claim::lease))
           .isPresent();
     }
   }

@@ -38,9 +38,11 @@ public interface RunStore extends AutoCloseable {
   /**
    * Claims a claimable run for the request's deployment and leases it: a queued run, a waiting run
    * whose resume time has passed, or (with {@code takeOverFrom}) a running run held by that dead
-   * owner. The claim bumps the run's epoch and attempt and sets it running; it appends no event.
+   * owner. The claim bumps the run's epoch and attempt and sets it running; it appends no event. It
+   * hands back the lease with the run as it left it and the run's checkpoints, read in the same
+   * round trip, so the worker can resume the run without reading it again.
    */
-  Optional<Lease> claim(ClaimRequest request);
+  Optional<Claim> claim(ClaimRequest request);
 
   /** Extends a lease (heartbeat); throws {@link LeaseLostException} when it is no longer held. */
   Lease renew(Lease lease, Instant newExpiry);

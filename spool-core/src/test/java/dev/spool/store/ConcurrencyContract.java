@@ -68,7 +68,7 @@ public interface ConcurrencyContract extends StoreContract {
     createRuns(runs);
     List<Lease> leases = new ArrayList<>();
     for (int i = 0; i < runs; i++) {
-      leases.add(store().claim(claimAt("w1", at(10))).orElseThrow());
+      leases.add(store().claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow());
     }
 
     CountDownLatch start = new CountDownLatch(1);
@@ -122,7 +122,7 @@ public interface ConcurrencyContract extends StoreContract {
                 () -> {
                   start.await();
                   while (true) {
-                    Optional<Lease> lease = client.claim(claimAt(owner, at(100)));
+                    Optional<Lease> lease = client.claim(claimAt(owner, at(100))).map(Claim::lease);
                     if (lease.isEmpty()) {
                       return null;
                     }

@@ -48,7 +48,7 @@ public interface ControlContract extends StoreContract {
     assertThat(store().recoverExpired(lease.runId(), EXPIRED, 3))
         .as("a second reaper finds nothing to do")
         .isEmpty();
-    Lease next = store().claim(claimAt("w2", EXPIRED)).orElseThrow();
+    Lease next = store().claim(claimAt("w2", EXPIRED)).map(Claim::lease).orElseThrow();
     assertThat(next.attempt()).isEqualTo(2);
     assertThat(next.epoch()).isGreaterThan(lease.epoch());
   }
@@ -56,8 +56,8 @@ public interface ControlContract extends StoreContract {
   @Test
   default void recoverFromDeadOwnerRequeuesItsRunBeforeTheLeaseExpiresAndNobodyElses() {
     createRuns(2);
-    Lease dead = store().claim(claimAt("w1", at(10))).orElseThrow();
-    Lease alive = store().claim(claimAt("w2", at(10))).orElseThrow();
+    Lease dead = store().claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow();
+    Lease alive = store().claim(claimAt("w2", at(10))).map(Claim::lease).orElseThrow();
 
     assertThat(store().recoverFromDeadOwner(alive.runId(), "w1", at(11), 3)).isEmpty();
     RunInfo r = store().recoverFromDeadOwner(dead.runId(), "w1", at(11), 3).orElseThrow();
@@ -76,7 +76,8 @@ public interface ControlContract extends StoreContract {
         .isEmpty();
     assertThat(run(alive.runId()).status()).isEqualTo(RunStatus.RUNNING);
     assertThat(store().recoverFromDeadOwner("no-such-run", "w1", at(12), 3)).isEmpty();
-    assertThat(store().claim(claimAt("w3", at(13))).orElseThrow().runId()).isEqualTo(dead.runId());
+    assertThat(store().claim(claimAt("w3", at(13))).map(Claim::lease).orElseThrow().runId())
+        .isEqualTo(dead.runId());
   }
 
   @Test
@@ -95,7 +96,7 @@ public interface ControlContract extends StoreContract {
     String id = createRuns(1).get(0);
     Instant t = at(10);
     for (int i = 1; i <= 3; i++) {
-      store().claim(claimAt("w" + i, t)).orElseThrow();
+      store().claim(claimAt("w" + i, t)).map(Claim::lease).orElseThrow();
       t = t.plus(TTL).plusSeconds(1);
       RunInfo r = store().recoverExpired(id, t, 2).orElseThrow();
       assertThat(r.recoveries()).isEqualTo(i);
@@ -108,7 +109,7 @@ public interface ControlContract extends StoreContract {
     assertThat(events.get(events.size() - 1).type()).isEqualTo(EventTypes.RUN_FAILED);
     assertThat(events.get(events.size() - 2).type()).isEqualTo(EventTypes.WORKER_LOST);
     assertGapless(events, 5);
-    assertThat(store().claim(claimAt("w9", t.plusSeconds(100)))).isEmpty();
+    assertThat(store().claim(claimAt("w9", t.plusSeconds(100))).map(Claim::lease)).isEmpty();
   }
 
   @Test
@@ -122,7 +123,7 @@ public interface ControlContract extends StoreContract {
     Event last = allEvents(id).get(1);
     assertThat(last.type()).isEqualTo(EventTypes.RUN_CANCELLED);
     assertThat(last.isTerminal()).isTrue();
-    assertThat(store().claim(claimAt("w1", at(10)))).isEmpty();
+    assertThat(store().claim(claimAt("w1", at(10))).map(Claim::lease)).isEmpty();
     assertThat(store().requestCancel(id, "again", at(6)).orElseThrow().lastSeq())
         .as("cancelling a finished run writes nothing")
         .isEqualTo(2);
@@ -132,10 +133,10 @@ public interface ControlContract extends StoreContract {
   @Test
   default void controlsListOnlyHeldRunsWithACancelOrASignalAndFollowATakeover() {
     createRuns(4);
-    Lease quiet = store().claim(claimAt("w1", at(10))).orElseThrow();
-    Lease cancelled = store().claim(claimAt("w1", at(10))).orElseThrow();
-    Lease signalled = store().claim(claimAt("w1", at(10))).orElseThrow();
-    Lease finished = store().claim(claimAt("w1", at(10))).orElseThrow();
+    Lease quiet = store().claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow();
+    Lease cancelled = store().claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow();
+    Lease signalled = store().claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow();
+    Lease finished = store().claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow();
     assertThat(store().controls("w1")).isEmpty();
 
     store().requestCancel(cancelled.runId(), "stop", at(11));
@@ -153,8 +154,12 @@ public interface ControlContract extends StoreContract {
         .containsExactlyInAnyOrder(
             new RunControl(cancelled.runId(), true, 0),
             new RunControl(signalled.runId(), false, sig));
-    store().claim(claimAt("w2", at(20)).onlyRun(signalled.runId()).takingOverFrom("w1"));
-    store().claim(claimAt("w2", at(20)).onlyRun(quiet.runId()).takingOverFrom("w1"));
+    store()
+        .claim(claimAt("w2", at(20)).onlyRun(signalled.runId()).takingOverFrom("w1"))
+        .map(Claim::lease);
+    store()
+        .claim(claimAt("w2", at(20)).onlyRun(quiet.runId()).takingOverFrom("w1"))
+        .map(Claim::lease);
     assertThat(store().controls("w1")).containsExactly(new RunControl(cancelled.runId(), true, 0));
     assertThat(store().controls("w2"))
         .containsExactly(new RunControl(signalled.runId(), false, sig));
@@ -187,7 +192,7 @@ public interface ControlContract extends StoreContract {
     RunInfo r = store().requestCancel(lease.runId(), "", at(12)).orElseThrow();
     assertThat(r.status()).isEqualTo(RunStatus.CANCELLED);
     assertThat(r.resumeAt()).isEmpty();
-    assertThat(store().claim(claimAt("w1", at(2000)))).isEmpty();
+    assertThat(store().claim(claimAt("w1", at(2000))).map(Claim::lease)).isEmpty();
   }
 
   @Test
@@ -214,12 +219,13 @@ public interface ControlContract extends StoreContract {
         .commit(
             lease,
             Commit.of(Transition.waitingUntil(at(1000)), event(EventTypes.RUN_WAITING, at(11))));
-    assertThat(store().claim(claimAt("w2", at(20)))).isEmpty();
+    assertThat(store().claim(claimAt("w2", at(20))).map(Claim::lease)).isEmpty();
 
     store().sendSignal(lease.runId(), "go", "1", at(20));
 
     assertThat(run(lease.runId()).resumeAt()).contains(at(20));
-    assertThat(store().claim(claimAt("w2", at(20))).orElseThrow().runId()).isEqualTo(lease.runId());
+    assertThat(store().claim(claimAt("w2", at(20))).map(Claim::lease).orElseThrow().runId())
+        .isEqualTo(lease.runId());
 
     store().createRun(StoreFixtures.newRun(runId(2), at(2)));
     SignalResult queued = store().sendSignal(runId(2), "go", "\"early\"", at(21)).orElseThrow();
@@ -253,7 +259,7 @@ public interface ControlContract extends StoreContract {
 
     assertThat(run(lease.runId()).status()).isEqualTo(RunStatus.WAITING);
     assertThat(run(lease.runId()).resumeAt()).contains(at(12));
-    assertThat(store().claim(claimAt("w2", at(13)))).isPresent();
+    assertThat(store().claim(claimAt("w2", at(13))).map(Claim::lease)).isPresent();
   }
 
   @Test
@@ -269,6 +275,6 @@ public interface ControlContract extends StoreContract {
                 Transition.waitingForSignal(at(5000), seq), event(EventTypes.RUN_WAITING, at(12))));
 
     assertThat(run(lease.runId()).resumeAt()).contains(at(5000));
-    assertThat(store().claim(claimAt("w2", at(13)))).isEmpty();
+    assertThat(store().claim(claimAt("w2", at(13))).map(Claim::lease)).isEmpty();
   }
 }

@@ -28,7 +28,7 @@ public interface LeaseContract extends StoreContract {
     store().createRun(newRun(runId(2), at(2)));
     store().createRun(newRun(runId(3), at(3)));
 
-    Lease lease = store().claim(claimAt("w1", at(10))).orElseThrow();
+    Lease lease = store().claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow();
 
     assertThat(lease.runId()).isEqualTo(runId(2));
     assertThat(lease.owner()).isEqualTo("w1");
@@ -50,12 +50,14 @@ public interface LeaseContract extends StoreContract {
   @Test
   default void aRequeuedRunIsClaimedBeforeNewerQueuedRuns() {
     createRuns(3);
-    Lease first = store().claim(claimAt("w1", at(10))).orElseThrow();
+    Lease first = store().claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow();
     assertThat(first.runId()).isEqualTo(runId(1));
     store().commit(first, Commit.of(Transition.requeued(), event("run.requeued", at(11))));
 
-    assertThat(store().claim(claimAt("w2", at(12))).orElseThrow().runId()).isEqualTo(runId(1));
-    assertThat(store().claim(claimAt("w2", at(12))).orElseThrow().runId()).isEqualTo(runId(2));
+    assertThat(store().claim(claimAt("w2", at(12))).map(Claim::lease).orElseThrow().runId())
+        .isEqualTo(runId(1));
+    assertThat(store().claim(claimAt("w2", at(12))).map(Claim::lease).orElseThrow().runId())
+        .isEqualTo(runId(2));
   }
 
   @Test
@@ -68,40 +70,47 @@ public interface LeaseContract extends StoreContract {
     store().createRun(newRun(runId(2), at(20)));
     store().createRun(newRun(runId(3), at(30)));
 
-    assertThat(store().claim(claimAt("w2", at(40))).orElseThrow().runId()).isEqualTo(runId(2));
-    assertThat(store().claim(claimAt("w2", at(60))).orElseThrow().runId()).isEqualTo(runId(1));
-    assertThat(store().claim(claimAt("w2", at(60))).orElseThrow().runId()).isEqualTo(runId(3));
+    assertThat(store().claim(claimAt("w2", at(40))).map(Claim::lease).orElseThrow().runId())
+        .isEqualTo(runId(2));
+    assertThat(store().claim(claimAt("w2", at(60))).map(Claim::lease).orElseThrow().runId())
+        .isEqualTo(runId(1));
+    assertThat(store().claim(claimAt("w2", at(60))).map(Claim::lease).orElseThrow().runId())
+        .isEqualTo(runId(3));
   }
 
   @Test
   default void claimedRunIsNotClaimedAgain() {
     createAndClaim("w1");
-    assertThat(store().claim(claimAt("w2", at(11)))).isEmpty();
+    assertThat(store().claim(claimAt("w2", at(11))).map(Claim::lease)).isEmpty();
   }
 
   @Test
   default void nothingClaimableGivesEmpty() {
-    assertThat(store().claim(claimAt("w1", at(10)))).isEmpty();
+    assertThat(store().claim(claimAt("w1", at(10))).map(Claim::lease)).isEmpty();
     store().createRun(newRun(runId(1), WORKFLOW, "other", at(1), Optional.empty()));
-    assertThat(store().claim(claimAt("w1", at(10)))).isEmpty();
+    assertThat(store().claim(claimAt("w1", at(10))).map(Claim::lease)).isEmpty();
   }
 
   @Test
   default void onlyRunClaimsJustThatRun() {
     createRuns(3);
-    Lease lease = store().claim(claimAt("w1", at(10)).onlyRun(runId(3))).orElseThrow();
+    Lease lease =
+        store().claim(claimAt("w1", at(10)).onlyRun(runId(3))).map(Claim::lease).orElseThrow();
     assertThat(lease.runId()).isEqualTo(runId(3));
     assertThat(run(runId(1)).status()).isEqualTo(RunStatus.QUEUED);
-    assertThat(store().claim(claimAt("w1", at(10)).onlyRun(runId(3)))).isEmpty();
-    assertThat(store().claim(claimAt("w1", at(10)).onlyRun("no-such-run"))).isEmpty();
+    assertThat(store().claim(claimAt("w1", at(10)).onlyRun(runId(3))).map(Claim::lease)).isEmpty();
+    assertThat(store().claim(claimAt("w1", at(10)).onlyRun("no-such-run")).map(Claim::lease))
+        .isEmpty();
   }
 
   @Test
   default void takeOverClaimsRunningRunOfTheDeadOwnerOnly() {
     Lease first = createAndClaim("w1");
 
-    assertThat(store().claim(claimAt("w2", at(20)).takingOverFrom("w3"))).isEmpty();
-    Lease second = store().claim(claimAt("w2", at(20)).takingOverFrom("w1")).orElseThrow();
+    assertThat(store().claim(claimAt("w2", at(20)).takingOverFrom("w3")).map(Claim::lease))
+        .isEmpty();
+    Lease second =
+        store().claim(claimAt("w2", at(20)).takingOverFrom("w1")).map(Claim::lease).orElseThrow();
 
     assertThat(second.runId()).isEqualTo(first.runId());
     assertThat(second.owner()).isEqualTo("w2");
@@ -119,7 +128,7 @@ public interface LeaseContract extends StoreContract {
     long epoch = lease.epoch();
     for (int i = 2; i <= 4; i++) {
       store().commit(lease, Commit.of(Transition.requeued(), event("run.requeued", at(10 * i))));
-      lease = store().claim(claimAt("w" + i, at(10 * i + 1))).orElseThrow();
+      lease = store().claim(claimAt("w" + i, at(10 * i + 1))).map(Claim::lease).orElseThrow();
       assertThat(lease.epoch()).isGreaterThan(epoch);
       assertThat(lease.attempt()).isEqualTo(i);
       epoch = lease.epoch();
@@ -142,8 +151,8 @@ public interface LeaseContract extends StoreContract {
     assertThatThrownBy(() -> store().commit(lease, Commit.of(event("late", at(12)))))
         .isInstanceOf(LeaseLostException.class);
 
-    assertThat(store().claim(claimAt("w2", at(99)))).isEmpty();
-    Lease resumed = store().claim(claimAt("w2", at(100))).orElseThrow();
+    assertThat(store().claim(claimAt("w2", at(99))).map(Claim::lease)).isEmpty();
+    Lease resumed = store().claim(claimAt("w2", at(100))).map(Claim::lease).orElseThrow();
     assertThat(resumed.runId()).isEqualTo(lease.runId());
     assertThat(resumed.epoch()).isGreaterThan(lease.epoch());
     assertThat(resumed.attempt()).isEqualTo(2);
@@ -162,7 +171,7 @@ public interface LeaseContract extends StoreContract {
     assertThat(queued.status()).isEqualTo(RunStatus.QUEUED);
     assertThat(queued.leaseOwner()).isEmpty();
     assertThatThrownBy(() -> store().renew(lease, at(50))).isInstanceOf(LeaseLostException.class);
-    Lease again = store().claim(claimAt("w2", at(11))).orElseThrow();
+    Lease again = store().claim(claimAt("w2", at(11))).map(Claim::lease).orElseThrow();
     assertThat(again.epoch()).isGreaterThan(lease.epoch());
   }
 
@@ -187,7 +196,8 @@ public interface LeaseContract extends StoreContract {
         .isInstanceOf(LeaseLostException.class);
     assertThatThrownBy(() -> store().renew(lease, at(60))).isInstanceOf(LeaseLostException.class);
     assertThat(allEvents(lease.runId())).hasSize(2);
-    assertThat(store().claim(claimAt("w2", at(30)).takingOverFrom("w1"))).isEmpty();
+    assertThat(store().claim(claimAt("w2", at(30)).takingOverFrom("w1")).map(Claim::lease))
+        .isEmpty();
   }
 
   @Test
@@ -206,8 +216,8 @@ public interface LeaseContract extends StoreContract {
   @Test
   default void failedAndCancelledStoreTheError() {
     createRuns(2);
-    Lease a = store().claim(claimAt("w1", at(10))).orElseThrow();
-    Lease b = store().claim(claimAt("w1", at(10))).orElseThrow();
+    Lease a = store().claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow();
+    Lease b = store().claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow();
 
     store()
         .commit(a, Commit.of(Transition.failed("{\"type\":\"X\"}"), event("run.failed", at(20))));
@@ -232,7 +242,8 @@ public interface LeaseContract extends StoreContract {
   default void staleLeaseChangesNothingAfterTakeOver() {
     Lease old = createAndClaim("w1");
     store().commit(old, Commit.of(checkpoint("wf/a#0", 1, "\"a\"", at(11)), event("x", at(11))));
-    Lease current = store().claim(claimAt("w2", at(20)).takingOverFrom("w1")).orElseThrow();
+    Lease current =
+        store().claim(claimAt("w2", at(20)).takingOverFrom("w1")).map(Claim::lease).orElseThrow();
     RunInfo before = run(old.runId());
 
     Commit stale =
@@ -255,7 +266,8 @@ public interface LeaseContract extends StoreContract {
   @Test
   default void epochFencesEvenWhenTheSameOwnerClaimsAgain() {
     Lease old = createAndClaim("w1");
-    Lease current = store().claim(claimAt("w1", at(20)).takingOverFrom("w1")).orElseThrow();
+    Lease current =
+        store().claim(claimAt("w1", at(20)).takingOverFrom("w1")).map(Claim::lease).orElseThrow();
     assertThat(current.owner()).isEqualTo(old.owner());
 
     assertThatThrownBy(() -> store().commit(old, Commit.of(event("stale", at(21)))))
@@ -297,11 +309,12 @@ public interface LeaseContract extends StoreContract {
   @Test
   default void renewAllRenewsTheLeasesStillHeldAndLeavesOutTheRest() {
     createRuns(3);
-    Lease held = store().claim(claimAt("w1", at(10))).orElseThrow();
-    Lease takenOver = store().claim(claimAt("w1", at(10))).orElseThrow();
-    Lease ended = store().claim(claimAt("w1", at(10))).orElseThrow();
+    Lease held = store().claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow();
+    Lease takenOver = store().claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow();
+    Lease ended = store().claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow();
     store()
         .claim(claimAt("w2", at(20)).onlyRun(takenOver.runId()).takingOverFrom("w1"))
+        .map(Claim::lease)
         .orElseThrow();
     store().commit(ended, Commit.of(Transition.completed("1"), event("run.completed", at(11))));
     RunInfo otherOwners = run(takenOver.runId());
@@ -321,7 +334,7 @@ public interface LeaseContract extends StoreContract {
     createRuns(600);
     List<Lease> leases = new java.util.ArrayList<>();
     for (int i = 0; i < 600; i++) {
-      leases.add(store().claim(claimAt("w1", at(10))).orElseThrow());
+      leases.add(store().claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow());
     }
 
     List<Lease> renewed = store().renewAll(leases, at(100));
@@ -335,9 +348,9 @@ public interface LeaseContract extends StoreContract {
   @Test
   default void expiredLeasesListsOnlyRunningRunsPastTheirExpiryOldestFirst() {
     createRuns(4);
-    Lease a = store().claim(claimAt("w1", at(10))).orElseThrow();
-    Lease b = store().claim(claimAt("w1", at(5))).orElseThrow();
-    Lease c = store().claim(claimAt("w1", at(50))).orElseThrow();
+    Lease a = store().claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow();
+    Lease b = store().claim(claimAt("w1", at(5))).map(Claim::lease).orElseThrow();
+    Lease c = store().claim(claimAt("w1", at(50))).map(Claim::lease).orElseThrow();
     store().commit(c, Commit.of(Transition.completed("1"), event("run.completed", at(51))));
 
     List<RunInfo> expired = store().expiredLeases(at(10).plus(TTL).plusMillis(1), 10);
@@ -369,5 +382,33 @@ public interface LeaseContract extends StoreContract {
     assertThat(last).isEqualTo(2);
     assertThat(store().checkpoints(lease.runId())).containsExactly(a1Again, a2, b1);
     assertThat(store().checkpoints("no-such-run")).isEmpty();
+  }
+
+  /** What resuming needs comes back with the lease: no read of the run between claim and work. */
+  @Test
+  default void aClaimHandsBackTheRunAsItLeftItAndItsCheckpoints() {
+    createRuns(1);
+    Claim first = store().claim(claimAt("w1", at(10))).orElseThrow();
+    assertThat(first.run()).isEqualTo(run(runId(1)));
+    assertThat(first.run().status()).isEqualTo(RunStatus.RUNNING);
+    assertThat(first.checkpoints()).as("a first claim finds none").isEmpty();
+
+    Checkpoint b = checkpoint("wf/b#1", 1, "{\"b\":1}", at(11));
+    Checkpoint a = checkpoint("wf/a#0", 1, "{\"a\":1}", at(12));
+    store()
+        .commit(
+            first.lease(),
+            new Commit(
+                List.of(event("run.requeued", at(12))),
+                List.of(b, a),
+                Optional.of(Transition.requeued())));
+
+    Claim second = store().claim(claimAt("w2", at(20))).orElseThrow();
+    assertThat(second.lease().attempt()).isEqualTo(2);
+    assertThat(second.lease().epoch()).isGreaterThan(first.lease().epoch());
+    assertThat(second.run()).isEqualTo(run(runId(1)));
+    assertThat(second.run().leaseOwner()).contains("w2");
+    assertThat(second.run().attempt()).isEqualTo(2);
+    assertThat(second.checkpoints()).containsExactly(a, b).isEqualTo(store().checkpoints(runId(1)));
   }
 }

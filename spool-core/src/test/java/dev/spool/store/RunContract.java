@@ -130,7 +130,7 @@ public interface RunContract extends StoreContract {
   default void listRunsFiltersByStatusAndWorkflow() {
     createRuns(3);
     store().createRun(newRun(runId(4), "other-flow", DEPLOYMENT, at(4), Optional.empty()));
-    Lease lease = store().claim(claimAt("w1", at(10))).orElseThrow();
+    Lease lease = store().claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow();
 
     assertThat(store().listRuns(RunQuery.latest(10).withStatus(RunStatus.RUNNING)))
         .extracting(RunInfo::runId)

@@ -51,7 +51,7 @@ public interface StoreContract {
   /** Creates one run and claims it for {@code owner} at {@code at(10)}. */
   default Lease createAndClaim(String owner) {
     String id = createRuns(1).get(0);
-    Lease lease = store().claim(claimAt(owner, at(10))).orElseThrow();
+    Lease lease = store().claim(claimAt(owner, at(10))).map(Claim::lease).orElseThrow();
     assertThat(lease.runId()).isEqualTo(id);
     return lease;
   }

@@ -8,8 +8,8 @@ import dev.spool.RunIds;
 import dev.spool.RunStatus;
 import dev.spool.Workflow;
 import dev.spool.internal.engine.RunExecution;
+import dev.spool.store.Claim;
 import dev.spool.store.ClaimRequest;
-import dev.spool.store.Lease;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunInfo;
 import dev.spool.store.memory.MemoryRunStore;
@@ -108,12 +108,12 @@ public final class ComponentTester {
       info.resumeAt()
           .filter(t -> t.isAfter(clock.now()))
           .ifPresent(t -> clock.advance(Duration.between(clock.now(), t)));
-      Lease lease =
+      Claim claim =
           store
               .claim(
                   ClaimRequest.next("tester", "test", clock.now(), options.leaseTtl()).onlyRun(id))
               .orElseThrow(() -> new IllegalStateException("test run could not be claimed"));
-      new RunExecution(store, clock, options, lease, info, workflow, this::inject).execute();
+      new RunExecution(store, clock, options, claim, workflow, this::inject).execute();
       info = store.getRun(id).orElseThrow();
     }
     Optional<O> out =

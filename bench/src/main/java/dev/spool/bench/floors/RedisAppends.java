@@ -2,6 +2,7 @@ package dev.spool.bench.floors;
 
 import dev.spool.RunIds;
 import dev.spool.bench.proc.Protocol;
+import dev.spool.store.Claim;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;
@@ -58,6 +59,7 @@ public final class RedisAppends {
       leases.add(
           store
               .claim(ClaimRequest.next("bench", deployment, now, Duration.ofMinutes(10)))
+              .map(Claim::lease)
               .orElseThrow());
     }
     AtomicLong appended = new AtomicLong();

@@ -8,6 +8,7 @@ import dev.spool.RunCancelledException;
 import dev.spool.SpoolClock;
 import dev.spool.Workflow;
 import dev.spool.store.Checkpoint;
+import dev.spool.store.Claim;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;
 import dev.spool.store.NewEvent;
@@ -58,28 +59,26 @@ public final class RunExecution {
       RunStore store,
       SpoolClock clock,
       EngineOptions options,
-      Lease lease,
-      RunInfo info,
+      Claim claim,
       Workflow<?, ?> workflow) {
-    this(store, clock, options, lease, info, workflow, AttemptHook.NONE);
+    this(store, clock, options, claim, workflow, AttemptHook.NONE);
   }
 
   public RunExecution(
       RunStore store,
       SpoolClock clock,
       EngineOptions options,
-      Lease lease,
-      RunInfo info,
+      Claim claim,
       Workflow<?, ?> workflow,
       AttemptHook hook) {
     this.hook = hook;
     this.clock = clock;
     this.store = store;
     this.options = options;
-    this.lease = lease;
-    this.info = info;
+    this.lease = claim.lease();
+    this.info = claim.run();
     this.workflow = workflow;
-    List<Checkpoint> checkpoints = store.checkpoints(info.runId());
+    List<Checkpoint> checkpoints = claim.checkpoints();
     this.replay = new Replay(checkpoints);
     this.signals = new SignalInbox(store, info.runId());
     for (Checkpoint cp : checkpoints) {

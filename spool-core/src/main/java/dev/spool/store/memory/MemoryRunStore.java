@@ -4,6 +4,7 @@ import dev.spool.Event;
 import dev.spool.EventTypes;
 import dev.spool.RunStatus;
 import dev.spool.store.Checkpoint;
+import dev.spool.store.Claim;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.CreateResult;
@@ -82,7 +83,7 @@ public final class MemoryRunStore implements Store {
   }
 
   @Override
-  public Optional<Lease> claim(ClaimRequest req) {
+  public Optional<Claim> claim(ClaimRequest req) {
     lock.lock();
     try {
       Optional<MemoryRun> pick =
@@ -93,7 +94,7 @@ public final class MemoryRunStore implements Store {
               .min(
                   Comparator.comparing((MemoryRun r) -> r.spec.createdAt())
                       .thenComparing(r -> r.spec.runId()));
-      return pick.map(r -> r.lease(req));
+      return pick.map(r -> new Claim(r.lease(req), r.info(), List.copyOf(r.checkpoints.values())));
     } finally {
       lock.unlock();
     }

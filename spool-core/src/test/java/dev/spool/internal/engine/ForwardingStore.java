@@ -2,6 +2,7 @@ package dev.spool.internal.engine;
 
 import dev.spool.Event;
 import dev.spool.store.Checkpoint;
+import dev.spool.store.Claim;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.CreateResult;
@@ -44,7 +45,7 @@ class ForwardingStore implements Store {
   }
 
   @Override
-  public Optional<Lease> claim(ClaimRequest request) {
+  public Optional<Claim> claim(ClaimRequest request) {
     return d.claim(request);
   }
 

@@ -7,6 +7,7 @@ import dev.spool.ManualClock;
 import dev.spool.RunIds;
 import dev.spool.RunStatus;
 import dev.spool.Workflow;
+import dev.spool.store.Claim;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;
@@ -71,8 +72,8 @@ final class Harness {
     if (takeOverFrom.isPresent()) {
       req = req.takingOverFrom(takeOverFrom.get());
     }
-    Lease lease = store.claim(req).orElseThrow(() -> new AssertionError("nothing to claim"));
-    return new RunExecution(via, clock, options, lease, info(runId), wf).execute();
+    Claim claim = store.claim(req).orElseThrow(() -> new AssertionError("nothing to claim"));
+    return new RunExecution(via, clock, options, claim, wf).execute();
   }
 
   RunInfo info(String runId) {

@@ -10,6 +10,7 @@ import dev.spool.Json;
 import dev.spool.ManualClock;
 import dev.spool.RunStatus;
 import dev.spool.WorkerIds;
+import dev.spool.store.Claim;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.RunStore;
 import dev.spool.store.memory.MemoryRunStore;
@@ -42,7 +43,7 @@ class ReaperTest {
     store.createRun(newRun(id, NOW.minusSeconds(60)));
     ClaimRequest req =
         ClaimRequest.next(owner, DEPLOYMENT, NOW.minus(heartbeatAgo), OPTIONS.leaseTtl());
-    assertThat(store.claim(req.onlyRun(id))).isPresent();
+    assertThat(store.claim(req.onlyRun(id)).map(Claim::lease)).isPresent();
     return id;
   }
 

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spool.Event;
 import dev.spool.EventTypes;
+import dev.spool.store.Claim;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;
 import dev.spool.store.RunInfo;
@@ -47,7 +48,7 @@ class RunTailTest {
   void open() {
     real = SqliteRunStore.open(dir.resolve("spool.db"));
     real.createRun(newRun(RUN, at(0)));
-    lease = real.claim(claimAt("w1", at(1)).onlyRun(RUN)).orElseThrow();
+    lease = real.claim(claimAt("w1", at(1)).onlyRun(RUN)).map(Claim::lease).orElseThrow();
     counting = new CountingStore(real);
   }
 

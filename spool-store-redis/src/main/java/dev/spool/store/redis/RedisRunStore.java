@@ -2,6 +2,7 @@ package dev.spool.store.redis;
 
 import dev.spool.Event;
 import dev.spool.store.Checkpoint;
+import dev.spool.store.Claim;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.CreateResult;
@@ -202,7 +203,7 @@ public final class RedisRunStore implements Store {
   }
 
   @Override
-  public Optional<Lease> claim(ClaimRequest request) {
+  public Optional<Claim> claim(ClaimRequest request) {
     return leases.claim(request);
   }
 

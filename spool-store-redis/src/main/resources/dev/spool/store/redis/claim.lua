@@ -1,4 +1,5 @@
 -- claim.lua: leases a claimable run of a deployment (the oldest, or the one named) to an owner: bumps epoch and attempt, sets it running.
+-- Returns the run's hash as the claim left it and its checkpoints with the lease, so the worker reads nothing more to resume it.
 -- ARGV: owner, deployment, now micros, lease expiry micros, ttl micros, run id ('' = the oldest), dead owner ('' none)
 local owner, dep, now, exp, ttl, only, takeover =
   ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7]
@@ -26,4 +27,4 @@ redis.call('ZADD', P .. 'lease', exp, id)
 redis.call('ZADD', P .. 'own:' .. owner, r.cr, id)
 if r.cx == '1' or tonumber(r.sig or '0') > 0 then redis.call('ZADD', P .. 'attn:' .. owner, r.cr, id) end
 if r.st ~= 'running' then index_status(id, r, r.st, 'running') end
-return {'ok', id, fmt(ep), fmt(att)}
+return {'ok', id, fmt(ep), fmt(att), redis.call('HGETALL', rk), redis.call('HGETALL', P .. 'cp:' .. id)}

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spool.Event;
 import dev.spool.Json;
+import dev.spool.store.Claim;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;
 import dev.spool.store.StoreException;
@@ -40,7 +41,11 @@ class RedisDurabilityIT {
       try (RedisRunStore store = RedisRunStore.open(redis.uri())) {
         for (int r = 0; r < runs; r++) {
           store.createRun(newRun("run-" + r, at(r)));
-          leases.add(store.claim(claimAt("w1", at(10)).onlyRun("run-" + r)).orElseThrow());
+          leases.add(
+              store
+                  .claim(claimAt("w1", at(10)).onlyRun("run-" + r))
+                  .map(Claim::lease)
+                  .orElseThrow());
         }
         try (ExecutorService pool = Executors.newFixedThreadPool(runs)) {
           List<Future<?>> writers = new ArrayList<>();

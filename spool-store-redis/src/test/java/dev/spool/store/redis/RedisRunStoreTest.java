@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.spool.Event;
 import dev.spool.RunStatus;
+import dev.spool.store.Claim;
 import dev.spool.store.Commit;
 import dev.spool.store.CreateResult;
 import dev.spool.store.Lease;
@@ -104,7 +105,8 @@ class RedisRunStoreTest {
     try (RedisRunStore store = RedisRunStore.open(redis.uri() + "?retention=1s")) {
       store.createRun(keyed("done", "key-1"));
       store.createRun(newRun("waits", at(2)));
-      Lease lease = store.claim(claimAt("w1", at(10)).onlyRun("done")).orElseThrow();
+      Lease lease =
+          store.claim(claimAt("w1", at(10)).onlyRun("done")).map(Claim::lease).orElseThrow();
       store.commit(lease, Commit.of(Transition.completed("1"), event("run.completed", at(11))));
 
       Layout layout = new Layout("spool", 1);
@@ -148,7 +150,7 @@ class RedisRunStoreTest {
       assertThat(retry.run().runId()).isEqualTo(id);
 
       assertThat(other.getRun(id)).isPresent();
-      Lease lease = other.claim(claimAt("w1", at(10)).onlyRun(id)).orElseThrow();
+      Lease lease = other.claim(claimAt("w1", at(10)).onlyRun(id)).map(Claim::lease).orElseThrow();
       try (RedisRunStore third = RedisRunStore.open(uri)) {
         assertThat(
                 third.commit(
@@ -181,7 +183,7 @@ class RedisRunStoreTest {
       store.createRun(newRun("r1", at(1)));
       redis.command("SCRIPT", "FLUSH");
       store.createRun(newRun("r2", at(2)));
-      assertThat(store.claim(claimAt("w1", at(10)))).isPresent();
+      assertThat(store.claim(claimAt("w1", at(10))).map(Claim::lease)).isPresent();
     }
   }
 

@@ -2,6 +2,7 @@ package dev.spool.store.sqlite;
 
 import dev.spool.Event;
 import dev.spool.store.Checkpoint;
+import dev.spool.store.Claim;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.CreateResult;
@@ -117,7 +118,7 @@ public final class SqliteRunStore implements Store {
   }
 
   @Override
-  public Optional<Lease> claim(ClaimRequest request) {
+  public Optional<Claim> claim(ClaimRequest request) {
     return db.write("claim a run for " + request.owner(), c -> Leases.claim(c, request));
   }
 

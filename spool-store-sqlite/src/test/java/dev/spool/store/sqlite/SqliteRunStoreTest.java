@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spool.Event;
 import dev.spool.Json;
+import dev.spool.store.Claim;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;
 import dev.spool.store.NewEvent;
@@ -185,7 +186,7 @@ class SqliteRunStoreTest {
     int each = 150;
     try (SqliteRunStore store = SqliteRunStore.open(file)) {
       store.createRun(newRun(runId(1), at(1)));
-      Lease lease = store.claim(claimAt("w1", at(10))).orElseThrow();
+      Lease lease = store.claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow();
 
       Process child = startAppender(file, lease, each, 0, "child");
       for (int i = 0; i < each; i++) {
@@ -214,7 +215,7 @@ class SqliteRunStoreTest {
     Path file = dir.resolve("spool.db");
     try (SqliteRunStore store = SqliteRunStore.open(file)) {
       store.createRun(newRun(runId(1), at(1)));
-      Lease lease = store.claim(claimAt("w1", at(10))).orElseThrow();
+      Lease lease = store.claim(claimAt("w1", at(10))).map(Claim::lease).orElseThrow();
 
       CompletableFuture<List<Event>> waiter =
           CompletableFuture.supplyAsync(() -> await(store, lease.runId()));

@@ -7,6 +7,7 @@ import dev.spool.store.NewEvent;
 import dev.spool.store.RunInfo;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +82,14 @@ public final class Codec {
       args.add(c.path() + '\0' + c.attempt());
       args.add(c.kind().name() + '\0' + Micros.str(c.at()) + '\0' + c.value());
     }
+  }
+
+  /** A run's checkpoints hash (HGETALL) as checkpoints, by path then attempt. */
+  public static List<Checkpoint> checkpointList(Map<String, String> f) {
+    List<Checkpoint> out = new ArrayList<>(f.size());
+    f.forEach((k, v) -> out.add(checkpoint(k, v)));
+    out.sort(Comparator.comparing(Checkpoint::path).thenComparingInt(Checkpoint::attempt));
+    return out;
   }
 
   public static Checkpoint checkpoint(String field, String value) {

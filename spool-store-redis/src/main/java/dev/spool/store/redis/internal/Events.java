@@ -7,7 +7,6 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -199,10 +198,7 @@ public final class Events implements AutoCloseable {
         f = hash(elsewhere.get(), runId);
       }
     }
-    List<Checkpoint> out = new ArrayList<>(f.size());
-    f.forEach((k, v) -> out.add(Codec.checkpoint(k, v)));
-    out.sort(Comparator.comparing(Checkpoint::path).thenComparingInt(Checkpoint::attempt));
-    return out;
+    return Codec.checkpointList(f);
   }
 
   private Map<String, String> hash(int p, String runId) {

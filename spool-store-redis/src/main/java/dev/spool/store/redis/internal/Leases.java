@@ -1,6 +1,7 @@
 package dev.spool.store.redis.internal;
 
 import dev.spool.RunStatus;
+import dev.spool.store.Claim;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;
@@ -34,18 +35,18 @@ public final class Leases {
    * finds and claims it; with several, each partition names its oldest (in parallel) and the oldest
    * of those is claimed, falling back to the next if another claimer was faster.
    */
-  public Optional<Lease> claim(ClaimRequest req) {
+  public Optional<Claim> claim(ClaimRequest req) {
     Instant expiresAt = Micros.truncate(req.now().plus(req.ttl()));
     if (req.runId().isPresent()) {
       String id = req.runId().get();
       List<Object> r = redis.onRun(id, Script.CLAIM, args(req, expiresAt, id), "claim run " + id);
-      return lease(r, req, expiresAt);
+      return claim(r, req, expiresAt);
     }
     Layout layout = redis.layout();
     if (layout.partitions() == 1) {
       List<Object> r =
           redis.eval(Script.CLAIM, layout.partition(0), args(req, expiresAt, ""), "claim a run");
-      return lease(r, req, expiresAt);
+      return claim(r, req, expiresAt);
     }
     for (int round = 0; round < CLAIM_ROUNDS; round++) {
       List<Candidate> heads = heads(req);
@@ -59,10 +60,10 @@ public final class Leases {
                 layout.partition(c.partition()),
                 args(req, expiresAt, c.runId()),
                 "claim run " + c.runId());
-        Optional<Lease> lease = lease(r, req, expiresAt);
-        if (lease.isPresent()) {
+        Optional<Claim> claim = claim(r, req, expiresAt);
+        if (claim.isPresent()) {
           redis.remember(c.runId(), c.partition());
-          return lease;
+          return claim;
         }
       }
     }
@@ -100,17 +101,23 @@ public final class Leases {
         req.takeOverFrom().orElse(""));
   }
 
-  private static Optional<Lease> lease(List<Object> r, ClaimRequest req, Instant expiresAt) {
+  private static Optional<Claim> claim(List<Object> r, ClaimRequest req, Instant expiresAt) {
     if (!Codec.is(r, "ok")) {
       return Optional.empty();
     }
-    return Optional.of(
+    String runId = Codec.str(r, 1);
+    Lease lease =
         new Lease(
-            Codec.str(r, 1),
+            runId,
             req.owner(),
             Long.parseLong(Codec.str(r, 2)),
             expiresAt,
-            Integer.parseInt(Codec.str(r, 3))));
+            Integer.parseInt(Codec.str(r, 3)));
+    return Optional.of(
+        new Claim(
+            lease,
+            Codec.run(Codec.fields(r.get(4))),
+            Codec.checkpointList(Codec.fields(r.get(5)))));
   }
 
   public Lease renew(Lease lease, Instant newExpiry) {

@@ -1,10 +1,12 @@
 package dev.spool.store.sqlite.internal;
 
 import dev.spool.RunStatus;
+import dev.spool.store.Claim;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;
 import dev.spool.store.LeaseLostException;
+import dev.spool.store.RunInfo;
 import dev.spool.store.Transition;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -45,7 +47,11 @@ public final class Leases {
 
   private Leases() {}
 
-  public static Optional<Lease> claim(Connection c, ClaimRequest req) throws SQLException {
+  /**
+   * Claims the oldest claimable run and reads it back in the same transaction: the updated row
+   * (from {@code RETURNING}) and its checkpoints.
+   */
+  public static Optional<Claim> claim(Connection c, ClaimRequest req) throws SQLException {
     Optional<String> candidate = candidate(c, req);
     if (candidate.isEmpty()) {
       return Optional.empty();
@@ -58,17 +64,22 @@ public final class Leases {
             "UPDATE runs SET status = 'running', lease_epoch = lease_epoch + 1,"
                 + " attempt = attempt + 1, lease_owner = ?, lease_expires_at = ?, lease_ttl = ?,"
                 + " heartbeat_at = ?, started_at = COALESCE(started_at, ?), resume_at = NULL"
-                + " WHERE id = ? RETURNING lease_epoch, attempt")) {
+                + " WHERE id = ? RETURNING lease_epoch, "
+                + RunRows.COLUMNS)) {
       ps.setString(1, req.owner());
       ps.setLong(2, Micros.of(expiresAt));
       ps.setLong(3, Micros.of(expiresAt) - now);
       ps.setLong(4, now);
       ps.setLong(5, now);
       ps.setString(6, runId);
+      Lease lease;
+      RunInfo run;
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
-        return Optional.of(new Lease(runId, req.owner(), rs.getLong(1), expiresAt, rs.getInt(2)));
+        run = RunRows.map(rs);
+        lease = new Lease(runId, req.owner(), rs.getLong("lease_epoch"), expiresAt, run.attempt());
       }
+      return Optional.of(new Claim(lease, run, EventRows.checkpoints(c, runId)));
     }
   }
 

@@ -131,7 +131,7 @@ public final class RunRows {
     return query(c, sql, args).stream().findFirst();
   }
 
-  private static RunInfo map(ResultSet rs) throws SQLException {
+  static RunInfo map(ResultSet rs) throws SQLException {
     return new RunInfo(
         rs.getString("id"),
         rs.getString("workflow"),
