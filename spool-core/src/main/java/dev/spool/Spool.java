@@ -13,13 +13,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The runtime: the workflows this process knows, the store, the clock. Starts runs, runs workers
- * and follows event streams.
+ * The API plane's facade: the workflows this process knows, the store, the clock. Starts runs,
+ * cancels and signals them, reads them and follows their event streams. It executes nothing: the
+ * compute plane is {@code dev.spool.worker.Worker} (module spool-worker), which claims runs from
+ * the same store, in this process or any other.
  *
  * <pre>{@code
  * try (Store store = RunStores.open("sqlite:.spool/spool.db", false)) {
  *   Spool spool = Spool.builder(store).register(BLOG).build();
- *   try (Worker worker = spool.startWorker(8)) {
+ *   try (Worker worker = Worker.start(spool, 8)) {
  *     String runId = spool.start("blog-writer", "{\"text\":\"durable agents\"}").run().runId();
  *     spool.follow(runId, 0, event -> System.out.println(event.toJson()));
  *   }
@@ -32,7 +34,7 @@ public final class Spool {
   private final SpoolClock clock;
   private final EngineOptions options;
   private final String deployment;
-  private final List<Worker> workers = new CopyOnWriteArrayList<>();
+  private final List<Runnable> wakeListeners = new CopyOnWriteArrayList<>();
 
   private Spool(Builder b) {
     this.store = b.store;
@@ -75,7 +77,7 @@ public final class Spool {
                 store.fleet().activeDeployment().orElse(deployment),
                 now));
     if (created.created()) {
-      workers.forEach(Worker::wake);
+      wakeListeners.forEach(Runnable::run);
     }
     return created;
   }
@@ -94,7 +96,7 @@ public final class Spool {
    */
   public Optional<RunInfo> cancel(String runId, String reason) {
     Optional<RunInfo> run = store.requestCancel(runId, reason, clock.now());
-    run.ifPresent(r -> workers.forEach(Worker::wake));
+    run.ifPresent(r -> wakeListeners.forEach(Runnable::run));
     return run;
   }
 
@@ -119,25 +121,20 @@ public final class Spool {
       throw new InvalidInputException("signal value is not JSON: " + Json.describe(e));
     }
     Optional<SignalResult> r = store.sendSignal(runId, name, canonical, clock.now());
-    r.filter(SignalResult::delivered).ifPresent(x -> workers.forEach(Worker::wake));
+    r.filter(SignalResult::delivered).ifPresent(x -> wakeListeners.forEach(Runnable::run));
     return r;
   }
 
-  /** Starts a worker that claims and executes up to {@code concurrency} runs at a time. */
-  public Worker startWorker(int concurrency) {
-    return startWorker(concurrency, Optional.empty());
+  /**
+   * Registers {@code listener} to run whenever this process starts, cancels or signals a run, so a
+   * worker in the same process looks for work at once instead of at its next poll.
+   */
+  public void addWakeListener(Runnable listener) {
+    wakeListeners.add(listener);
   }
 
-  /** Starts a worker that executes only {@code runId} (until it ends). */
-  public Worker startWorker(int concurrency, Optional<String> onlyRun) {
-    Worker w = new Worker(this, concurrency, onlyRun);
-    workers.add(w);
-    w.start();
-    return w;
-  }
-
-  void workerClosed(Worker w) {
-    workers.remove(w);
+  public void removeWakeListener(Runnable listener) {
+    wakeListeners.remove(listener);
   }
 
   /**

@@ -2,10 +2,10 @@ package dev.spool.client;
 
 import dev.spool.Event;
 import dev.spool.Spool;
-import dev.spool.Worker;
 import dev.spool.builtin.Builtins;
 import dev.spool.server.SpoolServer;
 import dev.spool.store.sqlite.SqliteRunStore;
+import dev.spool.worker.Worker;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +38,7 @@ final class Harness implements AutoCloseable {
     Spool.Builder sb = Spool.builder(store);
     Builtins.all().forEach(sb::register);
     spool = sb.build();
-    worker = withWorker ? Optional.of(spool.startWorker(4)) : Optional.empty();
+    worker = withWorker ? Optional.of(Worker.start(spool, 4)) : Optional.empty();
     SpoolServer.Builder b = SpoolServer.builder(spool).host("127.0.0.1").port(0);
     options.accept(b);
     server = b.build().start();

@@ -2,11 +2,11 @@ package dev.spool.llm;
 
 import dev.spool.Event;
 import dev.spool.Spool;
-import dev.spool.Worker;
 import dev.spool.Workflow;
 import dev.spool.store.RunInfo;
 import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
+import dev.spool.worker.Worker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ final class Cluster implements AutoCloseable {
       spools.add(spool);
     }
     for (Spool s : spools) {
-      workers.add(s.startWorker(concurrency));
+      workers.add(Worker.start(s, concurrency));
     }
   }
 

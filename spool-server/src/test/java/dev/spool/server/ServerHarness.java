@@ -3,12 +3,12 @@ package dev.spool.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spool.Json;
 import dev.spool.Spool;
-import dev.spool.Worker;
 import dev.spool.Workflow;
 import dev.spool.builtin.Builtins;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
 import dev.spool.store.sqlite.SqliteRunStore;
+import dev.spool.worker.Worker;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,7 +52,7 @@ final class ServerHarness implements AutoCloseable {
   }
 
   Worker worker() {
-    Worker w = spool.startWorker(4);
+    Worker w = Worker.start(spool, 4);
     closeables.add(w);
     return w;
   }

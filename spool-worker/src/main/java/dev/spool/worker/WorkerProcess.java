@@ -1,7 +1,6 @@
 package dev.spool.worker;
 
 import dev.spool.Spool;
-import dev.spool.Worker;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Objects;
@@ -47,7 +46,7 @@ public final class WorkerProcess {
     if (stopEarly) {
       signals.stop();
     }
-    worker = spool.startWorker(concurrency);
+    worker = Worker.start(spool, concurrency);
     Thread retirement =
         Thread.ofVirtual().name("spool-retirement-watch").start(this::exitWhenRetiredAndDrained);
     log.printf(

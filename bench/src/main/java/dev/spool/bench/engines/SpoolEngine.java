@@ -3,8 +3,8 @@ package dev.spool.bench.engines;
 import dev.spool.Event;
 import dev.spool.EventTypes;
 import dev.spool.Spool;
-import dev.spool.Worker;
 import dev.spool.store.Store;
+import dev.spool.worker.Worker;
 import java.util.Optional;
 
 /**
@@ -19,7 +19,7 @@ public final class SpoolEngine implements Engine {
   public SpoolEngine(Store store, int workerConcurrency) {
     this.store = store;
     this.spool = Spool.builder(store).register(BenchWorkflows.STEPS).build();
-    this.worker = spool.startWorker(workerConcurrency);
+    this.worker = Worker.start(spool, workerConcurrency);
   }
 
   @Override

@@ -1,11 +1,11 @@
 package dev.spool.bench.engines;
 
 import dev.spool.Spool;
-import dev.spool.Worker;
 import dev.spool.client.RunResult;
 import dev.spool.client.SpoolClient;
 import dev.spool.server.SpoolServer;
 import dev.spool.store.Store;
+import dev.spool.worker.Worker;
 import java.time.Duration;
 
 /**
@@ -22,7 +22,7 @@ public final class SpoolHttpEngine implements Engine {
   public SpoolHttpEngine(Store store, int workerConcurrency) {
     this.store = store;
     Spool spool = Spool.builder(store).register(BenchWorkflows.STEPS).build();
-    this.worker = spool.startWorker(workerConcurrency);
+    this.worker = Worker.start(spool, workerConcurrency);
     this.server = SpoolServer.builder(spool).port(0).requireApiKeys(false).build().start();
     this.client = SpoolClient.builder(server.baseUri()).build();
   }

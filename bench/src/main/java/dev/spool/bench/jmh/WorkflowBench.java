@@ -2,11 +2,11 @@ package dev.spool.bench.jmh;
 
 import dev.spool.Event;
 import dev.spool.Spool;
-import dev.spool.Worker;
 import dev.spool.bench.engines.BenchWorkflows;
 import dev.spool.store.Store;
 import dev.spool.store.memory.MemoryRunStore;
 import dev.spool.store.sqlite.SqliteRunStore;
+import dev.spool.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -51,7 +51,7 @@ public class WorkflowBench {
       runStore = SqliteRunStore.open(dir.resolve("jmh.db"));
     }
     spool = Spool.builder(runStore).register(BenchWorkflows.STEPS).build();
-    worker = spool.startWorker(4);
+    worker = Worker.start(spool, 4);
     input = BenchWorkflows.input(steps);
   }
 

@@ -5,13 +5,13 @@ import dev.spool.Event;
 import dev.spool.EventTypes;
 import dev.spool.Json;
 import dev.spool.Spool;
-import dev.spool.Worker;
 import dev.spool.bench.proc.Protocol;
 import dev.spool.client.SpoolClient;
 import dev.spool.client.Subscription;
 import dev.spool.server.SpoolServer;
 import dev.spool.store.RunStores;
 import dev.spool.store.Store;
+import dev.spool.worker.Worker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,7 +57,7 @@ public final class SseHarness {
 
   public static void main(String[] args) throws Exception {
     SseHarness h = new SseHarness(RunStores.open(args[0], false), args.length > 1 ? args[1] : "");
-    try (Worker worker = h.spool.startWorker(16)) {
+    try (Worker worker = Worker.start(h.spool, 16)) {
       Protocol.reply(Map.of("ready", true, "store", h.store.describe()));
       Protocol.serve(h::measure);
     } finally {

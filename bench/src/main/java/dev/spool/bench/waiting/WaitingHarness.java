@@ -1,10 +1,10 @@
 package dev.spool.bench.waiting;
 
 import dev.spool.Spool;
-import dev.spool.Worker;
 import dev.spool.bench.proc.Protocol;
 import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
+import dev.spool.worker.Worker;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ public final class WaitingHarness {
             .register(WaitingWorkflows.SLEEP, WaitingWorkflows.HTTP_CALL)
             .suspendAfter(Duration.ofHours(2))
             .build();
-    Worker worker = spool.startWorker(n + 16);
+    Worker worker = Worker.start(spool, n + 16);
     String workflow =
         kind.equals("http") ? WaitingWorkflows.HTTP_CALL.name() : WaitingWorkflows.SLEEP.name();
     // The baseline: store open, worker idle (class metadata is not heap).

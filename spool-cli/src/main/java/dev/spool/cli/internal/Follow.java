@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.spool.Event;
 import dev.spool.EventTypes;
 import dev.spool.Spool;
-import dev.spool.Worker;
 import dev.spool.store.RunInfo;
+import dev.spool.worker.Worker;
 import java.util.Optional;
 
 /** Follows a run's events to its end, optionally executing it in this process meanwhile. */
@@ -19,7 +19,7 @@ final class Follow {
    * @return the exit code: 0 when the run completed, 1 when it failed or was cancelled
    */
   static int execute(Io io, Spool spool, String runId, long afterSeq, EventPrinter printer) {
-    try (Worker worker = spool.startWorker(1, Optional.of(runId))) {
+    try (Worker worker = Worker.start(spool, 1, Optional.of(runId))) {
       return follow(io, spool, runId, afterSeq, printer, Optional.of(worker));
     }
   }

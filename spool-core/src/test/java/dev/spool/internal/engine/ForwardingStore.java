@@ -21,11 +21,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** A store that passes everything to another; tests override what they want to break. */
-class ForwardingStore implements Store {
+/** A store that passes everything to another; tests override what they want to break or count. */
+public class ForwardingStore implements Store {
   private final Store d;
 
-  ForwardingStore(Store delegate) {
+  public ForwardingStore(Store delegate) {
     this.d = delegate;
   }
 

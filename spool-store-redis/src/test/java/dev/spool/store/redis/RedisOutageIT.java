@@ -10,11 +10,11 @@ import dev.spool.EventTypes;
 import dev.spool.Json;
 import dev.spool.RunStatus;
 import dev.spool.Spool;
-import dev.spool.Worker;
 import dev.spool.builtin.Builtins;
 import dev.spool.store.RunInfo;
 import dev.spool.store.StoreException;
 import dev.spool.testkit.RedisServer;
+import dev.spool.worker.Worker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -72,7 +72,7 @@ class RedisOutageIT {
               .leaseTtl(Duration.ofSeconds(6))
               .build();
       String id = spool.start("steps", "{\"steps\":" + steps + ",\"stepMillis\":50}").run().runId();
-      try (Worker worker = spool.startWorker(2)) {
+      try (Worker worker = Worker.start(spool, 2)) {
         awaitCompletedSteps(observer, id, 8);
 
         redis.kill9();

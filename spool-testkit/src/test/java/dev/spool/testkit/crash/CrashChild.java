@@ -3,10 +3,10 @@ package dev.spool.testkit.crash;
 import dev.spool.Component;
 import dev.spool.Spool;
 import dev.spool.TypeRef;
-import dev.spool.Worker;
 import dev.spool.Workflow;
 import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
+import dev.spool.worker.Worker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -68,7 +68,7 @@ public final class CrashChild {
               : args[4];
       System.out.println(runId);
       System.out.flush();
-      try (Worker w = spool.startWorker(1, Optional.of(runId))) {
+      try (Worker w = Worker.start(spool, 1, Optional.of(runId))) {
         spool.follow(runId, 0, e -> {});
         w.awaitIdle(Duration.ofSeconds(10)); // let the run's writer finish before the store closes
       }

@@ -1,9 +1,9 @@
 package dev.spool.examples.blog;
 
 import dev.spool.Spool;
-import dev.spool.Worker;
 import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
+import dev.spool.worker.Worker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -41,7 +41,7 @@ public final class BlogChild {
               : args[3];
       System.out.println(runId);
       System.out.flush();
-      try (Worker w = spool.startWorker(1, Optional.of(runId))) {
+      try (Worker w = Worker.start(spool, 1, Optional.of(runId))) {
         spool.follow(runId, 0, e -> {});
         w.awaitIdle(Duration.ofSeconds(10));
       }

@@ -7,10 +7,10 @@ import dev.spool.EventTypes;
 import dev.spool.Json;
 import dev.spool.OutputAssembler;
 import dev.spool.Spool;
-import dev.spool.Worker;
 import dev.spool.server.SpoolServer;
 import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
+import dev.spool.worker.Worker;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -43,7 +43,7 @@ class BlogWriterRefreshIT {
     try (Store store = SqliteRunStore.open(dir.resolve("spool.db"));
         BlogWriterApp app = BlogWriterApp.create(Map.of(), 400)) {
       Spool spool = Spool.builder(store).register(app.on(store.limits()).workflow()).build();
-      try (Worker worker = spool.startWorker(2);
+      try (Worker worker = Worker.start(spool, 2);
           SpoolServer server =
               SpoolServer.builder(spool).port(0).requireApiKeys(false).build().start()) {
         URI base = server.baseUri();

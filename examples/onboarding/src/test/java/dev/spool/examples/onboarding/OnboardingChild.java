@@ -1,12 +1,12 @@
 package dev.spool.examples.onboarding;
 
 import dev.spool.Spool;
-import dev.spool.Worker;
 import dev.spool.examples.common.HttpWeb;
 import dev.spool.examples.common.Lazy;
 import dev.spool.examples.common.LocalWeb;
 import dev.spool.store.RunStores;
 import dev.spool.store.Store;
+import dev.spool.worker.Worker;
 import java.time.Duration;
 
 /**
@@ -30,7 +30,7 @@ public final class OnboardingChild {
               .register(onboarding.workflow())
               .leaseTtl(Duration.ofSeconds(5))
               .build();
-      try (Worker w = spool.startWorker(1)) {
+      try (Worker w = Worker.start(spool, 1)) {
         System.out.println("ready " + w.id());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

@@ -7,7 +7,6 @@ import dev.spool.Event;
 import dev.spool.EventTypes;
 import dev.spool.Json;
 import dev.spool.Spool;
-import dev.spool.Worker;
 import dev.spool.examples.common.HttpWeb;
 import dev.spool.examples.common.Lazy;
 import dev.spool.examples.common.LocalWeb;
@@ -17,6 +16,7 @@ import dev.spool.store.Store;
 import dev.spool.store.sqlite.SqliteRunStore;
 import dev.spool.testkit.ComponentTester;
 import dev.spool.testkit.RunEvents;
+import dev.spool.worker.Worker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,7 +50,7 @@ class OnboardingIT {
               new HttpWeb(() -> web, 16));
       Spool spool = Spool.builder(store).register(onboarding.workflow()).build();
       fakes.primary.downAfter(40);
-      try (Worker worker = spool.startWorker(1)) {
+      try (Worker worker = Worker.start(spool, 1)) {
         String runId =
             spool.start(Onboarding.NAME, Json.write(OnboardingRequest.of(HOST))).run().runId();
         awaitEvent(store, runId, LlmEvents.FAILOVER);

@@ -1,7 +1,12 @@
-package dev.spool;
+package dev.spool.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spool.Component;
+import dev.spool.Event;
+import dev.spool.Json;
+import dev.spool.Spool;
+import dev.spool.Workflow;
 import dev.spool.store.RunInfo;
 import dev.spool.store.memory.MemoryRunStore;
 import java.util.List;
@@ -35,7 +40,7 @@ class CustomEventTest {
   void aStepWritesItsOwnTraceEventsAndReservedTypesAreRefused() throws Exception {
     MemoryRunStore store = new MemoryRunStore();
     Spool spool = Spool.builder(store).register(WF).build();
-    try (Worker w = spool.startWorker(1)) {
+    try (Worker w = Worker.start(spool, 1)) {
       String id = spool.start("custom", "\"ok\"").run().runId();
       spool.follow(id, 0, e -> {});
       RunInfo run = spool.run(id).orElseThrow();

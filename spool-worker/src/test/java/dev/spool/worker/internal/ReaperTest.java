@@ -1,4 +1,4 @@
-package dev.spool.internal.worker;
+package dev.spool.worker.internal;
 
 import static dev.spool.store.StoreFixtures.DEPLOYMENT;
 import static dev.spool.store.StoreFixtures.newRun;

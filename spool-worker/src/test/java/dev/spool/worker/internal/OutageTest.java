@@ -1,4 +1,4 @@
-package dev.spool.internal.worker;
+package dev.spool.worker.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.spool.internal.worker;
+package dev.spool.worker.internal;
 
 import dev.spool.EngineOptions;
 import dev.spool.SpoolClock;

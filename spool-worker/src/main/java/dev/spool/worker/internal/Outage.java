@@ -1,4 +1,4 @@
-package dev.spool.internal.worker;
+package dev.spool.worker.internal;
 
 import dev.spool.store.StoreException;
 import java.util.concurrent.TimeUnit;

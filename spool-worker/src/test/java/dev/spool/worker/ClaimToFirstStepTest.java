@@ -1,12 +1,12 @@
-package dev.spool.internal.engine;
+package dev.spool.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.spool.Component;
 import dev.spool.Event;
 import dev.spool.Spool;
-import dev.spool.Worker;
 import dev.spool.Workflow;
+import dev.spool.internal.engine.ForwardingStore;
 import dev.spool.store.Checkpoint;
 import dev.spool.store.Claim;
 import dev.spool.store.ClaimRequest;
@@ -78,7 +78,7 @@ class ClaimToFirstStepTest {
     Spool spool = Spool.builder(counting).register(wf).build();
     String runId = spool.start("one-step", "\"x\"").run().runId();
     calls.clear();
-    try (Worker worker = spool.startWorker(1)) {
+    try (Worker worker = Worker.start(spool, 1)) {
       List<String> before = atFirstStep.get(30, TimeUnit.SECONDS);
       assertThat(before).containsExactly("claim");
       Event end = spool.follow(runId, 0, e -> {});

@@ -1,7 +1,15 @@
-package dev.spool;
+package dev.spool.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.spool.Component;
+import dev.spool.Event;
+import dev.spool.EventTypes;
+import dev.spool.Json;
+import dev.spool.RunStatus;
+import dev.spool.Spool;
+import dev.spool.TypeRef;
+import dev.spool.Workflow;
 import dev.spool.builtin.Approval;
 import dev.spool.store.RunInfo;
 import dev.spool.store.StoreEvents;
@@ -73,7 +81,7 @@ class WorkerTest {
   }
 
   private Worker worker(Spool spool) {
-    Worker w = spool.startWorker(4);
+    Worker w = Worker.start(spool, 4);
     workers.add(w);
     return w;
   }
@@ -235,11 +243,11 @@ class WorkerTest {
     String id = spool.start("stuck", "1").run().runId();
     for (int i = 0; i < 2; i++) {
       int attempt = i + 1;
-      Worker w = spool.startWorker(1);
+      Worker w = Worker.start(spool, 1);
       await(() -> spool.run(id).orElseThrow().attempt() == attempt);
       w.close();
     }
-    Worker reaper = spool.startWorker(1);
+    Worker reaper = Worker.start(spool, 1);
     workers.add(reaper);
 
     RunInfo done = awaitEnd(spool, id);
@@ -251,7 +259,7 @@ class WorkerTest {
   @Test
   void drainHandsUnfinishedRunsBackAtOnceAndLetsShortOnesFinish() throws Exception {
     Spool spool = spool(Duration.ofSeconds(30));
-    Worker w = spool.startWorker(4);
+    Worker w = Worker.start(spool, 4);
     String stuck = spool.start("stuck", "7").run().runId();
     String quick = spool.start("loop", "2").run().runId();
     await(() -> events(spool, stuck).contains(EventTypes.STEP_STARTED));

@@ -1,9 +1,11 @@
-package dev.spool;
+package dev.spool.worker;
 
+import dev.spool.EventTypes;
+import dev.spool.Json;
+import dev.spool.Spool;
+import dev.spool.WorkerIds;
+import dev.spool.Workflow;
 import dev.spool.internal.engine.RunExecution;
-import dev.spool.internal.worker.LeaseRenewal;
-import dev.spool.internal.worker.Outage;
-import dev.spool.internal.worker.Reaper;
 import dev.spool.store.Claim;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
@@ -15,6 +17,9 @@ import dev.spool.store.RunInfo;
 import dev.spool.store.StoreException;
 import dev.spool.store.Transition;
 import dev.spool.store.WorkerBeat;
+import dev.spool.worker.internal.LeaseRenewal;
+import dev.spool.worker.internal.Outage;
+import dev.spool.worker.internal.Reaper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,8 +61,9 @@ public final class Worker implements AutoCloseable {
   private Thread claimer;
   private Thread heartbeat;
   private Thread control;
+  private final Runnable wakeListener = this::wake;
 
-  Worker(Spool spool, int concurrency, Optional<String> onlyRun) {
+  private Worker(Spool spool, int concurrency, Optional<String> onlyRun) {
     if (concurrency < 1) {
       throw new IllegalArgumentException("concurrency must be >= 1, got " + concurrency);
     }
@@ -78,7 +84,20 @@ public final class Worker implements AutoCloseable {
     return active.size();
   }
 
-  void start() {
+  /** Starts a worker that claims and executes up to {@code concurrency} runs at a time. */
+  public static Worker start(Spool spool, int concurrency) {
+    return start(spool, concurrency, Optional.empty());
+  }
+
+  /** Starts a worker that executes only {@code onlyRun} (until it ends), when given. */
+  public static Worker start(Spool spool, int concurrency, Optional<String> onlyRun) {
+    Worker w = new Worker(spool, concurrency, onlyRun);
+    spool.addWakeListener(w.wakeListener);
+    w.startThreads();
+    return w;
+  }
+
+  private void startThreads() {
     claimer = Thread.ofVirtual().name("spool-claimer-" + id).start(this::claimLoop);
     heartbeat = Thread.ofVirtual().name("spool-heartbeat-" + id).start(this::heartbeatLoop);
     control = Thread.ofVirtual().name("spool-control-" + id).start(this::controlLoop);
@@ -306,7 +325,7 @@ public final class Worker implements AutoCloseable {
   public int drain(Duration deadline) throws InterruptedException {
     draining = true;
     register(); // the registry shows it draining at once
-    spool.workerClosed(this);
+    spool.removeWakeListener(wakeListener);
     if (claimer != null) {
       claimer.interrupt();
       claimer.join(5000);
@@ -369,7 +388,7 @@ public final class Worker implements AutoCloseable {
       }
     }
     closing = true;
-    spool.workerClosed(this);
+    spool.removeWakeListener(wakeListener);
     if (claimer != null) {
       claimer.interrupt();
       heartbeat.interrupt();

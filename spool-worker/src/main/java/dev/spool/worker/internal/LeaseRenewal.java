@@ -1,4 +1,4 @@
-package dev.spool.internal.worker;
+package dev.spool.worker.internal;
 
 import dev.spool.internal.engine.RunExecution;
 import dev.spool.store.Lease;
