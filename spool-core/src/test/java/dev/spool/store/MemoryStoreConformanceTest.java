@@ -10,7 +10,8 @@ class MemoryStoreConformanceTest extends StoreConformance
         ConcurrencyContract,
         KeyContract,
         LimitContract,
-        FleetContract {
+        FleetContract,
+        RunRulesContract {
   @Override
   protected Store newStore() {
     return new MemoryRunStore();

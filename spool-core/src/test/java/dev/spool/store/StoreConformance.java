@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
  * <pre>{@code
  * class MyStoreConformanceTest extends StoreConformance
  *     implements RunContract, LeaseContract, ControlContract, ConcurrencyContract,
- *         KeyContract, LimitContract, FleetContract { ... }
+ *         KeyContract, LimitContract, FleetContract, RunRulesContract { ... }
  * }</pre>
  */
 public abstract class StoreConformance implements StoreContract {

@@ -15,8 +15,9 @@ import java.util.Optional;
  * What every role contract of the store conformance suite sees: the store under test, the hooks a
  * store module may tune, and shared helpers. The contracts are flat mixins, one per role ({@link
  * RunContract}, {@link LeaseContract}, {@link ControlContract}, {@link ConcurrencyContract}, {@link
- * KeyContract}, {@link LimitContract}, {@link FleetContract}); a store module's test extends {@link
- * StoreConformance}, which owns the lifecycle, and implements every contract its store fulfils.
+ * KeyContract}, {@link LimitContract}, {@link FleetContract}, {@link RunRulesContract}); a store
+ * module's test extends {@link StoreConformance}, which owns the lifecycle, and implements every
+ * contract its store fulfils.
  */
 public interface StoreContract {
   /** The store under test, fresh and empty for each test. */

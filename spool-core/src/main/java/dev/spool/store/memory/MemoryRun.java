@@ -9,7 +9,7 @@ import dev.spool.store.NewEvent;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
-import dev.spool.store.StoreEvents;
+import dev.spool.store.RunRules;
 import dev.spool.store.Transition;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,12 +52,12 @@ final class MemoryRun {
   }
 
   boolean claimable(ClaimRequest req) {
-    return switch (status) {
-      case QUEUED -> true;
-      case WAITING -> resumeAt != null && !resumeAt.isAfter(req.now());
-      case RUNNING -> req.takeOverFrom().map(o -> o.equals(owner)).orElse(false);
-      default -> false;
-    };
+    return RunRules.claimable(
+        status,
+        Optional.ofNullable(resumeAt),
+        Optional.ofNullable(owner),
+        req.now(),
+        req.takeOverFrom());
   }
 
   Lease lease(ClaimRequest req) {
@@ -122,62 +122,42 @@ final class MemoryRun {
         recoveries);
   }
 
-  /** The reaper's move: {@code worker.lost}, then requeued, or failed past the recovery limit. */
+  /** The reaper's move, as {@link RunRules#recover} says. */
   void recover(String cause, int maxRecoveries, Instant now) {
-    recoveries++;
-    append(
-        StoreEvents.workerLost(
-            cause,
-            Optional.ofNullable(owner),
-            Optional.ofNullable(heartbeatAt),
-            recoveries,
-            maxRecoveries,
-            attempt,
-            now));
-    if (recoveries > maxRecoveries) {
-      append(StoreEvents.recoveryLimitFailed(spec.runId(), maxRecoveries, attempt, now));
-      apply(Transition.failed(StoreEvents.recoveryLimitError(spec.runId(), maxRecoveries)), now);
-    } else {
-      apply(Transition.requeued(), now);
-    }
+    RunRules.Recovery r = RunRules.recover(info(), cause, maxRecoveries, now);
+    recoveries = r.recoveries();
+    r.events().forEach(this::append);
+    apply(r.transition(), now);
   }
 
   /**
-   * Ends a queued or waiting run as cancelled, or flags a running one once; a finished run is left
-   * as it is.
+   * A cancel request, as {@link RunRules#cancel} says.
    *
    * @return true if an event was appended
    */
   boolean cancel(String reason, Instant now) {
-    switch (status) {
-      case QUEUED, WAITING -> {
-        append(StoreEvents.cancelled(spec.runId(), reason, attempt, now));
-        apply(Transition.cancelled(StoreEvents.cancelError(spec.runId(), reason)), now);
-        return true;
-      }
-      case RUNNING -> {
-        if (cancelRequested) {
-          return false;
-        }
-        cancelRequested = true;
-        append(StoreEvents.cancelRequested(reason, attempt, now));
-        return true;
-      }
-      default -> {
-        return false;
-      }
+    RunRules.Cancel c = RunRules.cancel(info(), reason, now);
+    c.event().ifPresent(this::append);
+    c.cancelled().ifPresent(t -> apply(t, now));
+    if (c.flag()) {
+      cancelRequested = true;
     }
+    return c.event().isPresent();
   }
 
-  /** Appends {@code signal.received}; a waiting run becomes claimable now. */
-  Event signal(String name, String valueJson, Instant now) {
-    append(StoreEvents.signal(name, valueJson, attempt, now));
+  /** A signal, as {@link RunRules#signal} says: the event appended, or empty for a finished run. */
+  Optional<Event> signal(String name, String valueJson, Instant now) {
+    RunRules.Signal sig = RunRules.signal(info(), name, valueJson, now);
+    if (sig.event().isEmpty()) {
+      return Optional.empty();
+    }
+    append(sig.event().get());
     Event event = events.get(events.size() - 1);
     lastSignalSeq = event.seq();
-    if (status == RunStatus.WAITING) {
+    if (sig.resumeNow()) {
       resumeAt = now;
     }
-    return event;
+    return Optional.of(event);
   }
 
   private static final Comparator<MemoryRun> NEWEST_FIRST =

@@ -1,7 +1,6 @@
 package dev.spool.store.memory;
 
 import dev.spool.Event;
-import dev.spool.EventTypes;
 import dev.spool.RunStatus;
 import dev.spool.store.Checkpoint;
 import dev.spool.store.Claim;
@@ -18,6 +17,7 @@ import dev.spool.store.NewRun;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
+import dev.spool.store.RunRules;
 import dev.spool.store.SignalResult;
 import dev.spool.store.Store;
 import dev.spool.store.StoreEvents;
@@ -57,7 +57,7 @@ public final class MemoryRunStore implements Store {
         throw new StoreException("run id " + spec.runId() + " already exists");
       }
       MemoryRun run = new MemoryRun(spec);
-      run.append(new NewEvent(EventTypes.RUN_QUEUED, spec.createdAt(), "", 0, "{}"));
+      run.append(RunRules.queued(spec));
       runs.put(spec.runId(), run);
       spec.idempotencyKey().ifPresent(k -> byKey.put(k, spec.runId()));
       appended.signalAll();
@@ -276,12 +276,9 @@ public final class MemoryRunStore implements Store {
       if (run == null) {
         return Optional.empty();
       }
-      if (run.status.isTerminal()) {
-        return Optional.of(new SignalResult(run.info(), Optional.empty()));
-      }
-      Event event = run.signal(name, valueJson, now);
-      appended.signalAll();
-      return Optional.of(new SignalResult(run.info(), Optional.of(event)));
+      Optional<Event> event = run.signal(name, valueJson, now);
+      event.ifPresent(e -> appended.signalAll());
+      return Optional.of(new SignalResult(run.info(), event));
     } finally {
       lock.unlock();
     }

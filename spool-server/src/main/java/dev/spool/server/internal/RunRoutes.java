@@ -8,6 +8,7 @@ import dev.spool.Spool;
 import dev.spool.store.FleetStore;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
+import dev.spool.store.RunRules;
 import dev.spool.store.RunStore;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -122,10 +123,7 @@ public final class RunRoutes {
     RunInfo run = find(store, ctx.pathParam("id"));
     Instant now = spool.clock().now();
     ObjectNode json = RunJson.of(run, now);
-    boolean claimable =
-        run.status() == RunStatus.QUEUED
-            || (run.status() == RunStatus.WAITING
-                && run.resumeAt().map(t -> !t.isAfter(now)).orElse(false));
+    boolean claimable = RunRules.claimable(run, now, Optional.empty());
     boolean noWorker =
         claimable
             && fleet.workers(now.minus(LIVE_WORKER)).stream()

@@ -1,6 +1,7 @@
 -- create.lua: creates a queued run with its run.queued event and index entries, or returns the run its idempotency key names.
 -- ARGV: id, workflow, version, input, created micros, lex key, deployment, idempotency key ('' none),
 --       locator partition ('' none), this partition
+-- The first event is RunRules.queued: run.queued at the creation time, attempt 0, data '{}'.
 local id, wf, ver, input, cr, lx, dep, ik, loc, part =
   ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10]
 if ik ~= '' then

@@ -126,6 +126,7 @@ local function fence(r, owner, epoch)
 end
 
 -- true if the run may be claimed at now (a dead owner's running run only when taken over)
+-- RunRules.claimable, atomically: queued; waiting and due; running and held by the dead owner taken over
 local function claimable(r, now, takeover)
   if r.st == 'queued' then return true end
   if r.st == 'waiting' then return r.ra ~= nil and tonumber(r.ra) <= tonumber(now) end

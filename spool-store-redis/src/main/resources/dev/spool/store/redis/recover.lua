@@ -2,6 +2,7 @@
 -- by that owner whose process is gone, and is as the caller read it, appends worker.lost and requeues or fails it.
 -- ARGV: id, now micros, expected epoch, expected heartbeat, expected recoveries, retention ms, events (count then 5 each),
 --       error JSON when the run fails ('' or '=' .. json), dead owner ('' = recover only on an expired lease)
+-- The rule is RunRules.recover: Controls builds the events and the error in Java from the run it read; this script applies them if the run is unchanged.
 local id, now, ep, hb, rec, keep = ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6]
 local dead = ARGV[7 + 1 + tonumber(ARGV[7]) * 5 + 1]
 local r = load(id)

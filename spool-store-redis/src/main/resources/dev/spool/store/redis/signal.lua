@@ -1,5 +1,6 @@
 -- signal.lua: appends signal.received to an unfinished run and makes a waiting run claimable now, if the run is as the caller read it.
 -- ARGV: id, now micros, expected status, expected attempt, events (count then 5 each)
+-- The rule is RunRules.signal: Controls builds the event in Java from the run it read; this script appends it and makes a waiting run claimable now, if the run is unchanged.
 local id, now, st, att = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
 local r = load(id)
 if not r then return {'nosuch'} end

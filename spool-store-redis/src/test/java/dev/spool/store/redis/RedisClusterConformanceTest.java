@@ -7,6 +7,7 @@ import dev.spool.store.KeyContract;
 import dev.spool.store.LeaseContract;
 import dev.spool.store.LimitContract;
 import dev.spool.store.RunContract;
+import dev.spool.store.RunRulesContract;
 import dev.spool.store.Store;
 import dev.spool.store.StoreConformance;
 import dev.spool.testkit.RedisCluster;
@@ -27,7 +28,8 @@ class RedisClusterConformanceTest extends StoreConformance
         ConcurrencyContract,
         KeyContract,
         LimitContract,
-        FleetContract {
+        FleetContract,
+        RunRulesContract {
   @TempDir static Path dir;
   private static RedisCluster cluster;
 

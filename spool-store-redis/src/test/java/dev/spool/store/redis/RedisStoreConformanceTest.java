@@ -7,6 +7,7 @@ import dev.spool.store.KeyContract;
 import dev.spool.store.LeaseContract;
 import dev.spool.store.LimitContract;
 import dev.spool.store.RunContract;
+import dev.spool.store.RunRulesContract;
 import dev.spool.store.Store;
 import dev.spool.store.StoreConformance;
 import dev.spool.testkit.RedisServer;
@@ -24,7 +25,8 @@ class RedisStoreConformanceTest extends StoreConformance
         ConcurrencyContract,
         KeyContract,
         LimitContract,
-        FleetContract {
+        FleetContract,
+        RunRulesContract {
   @TempDir static Path dir;
   private static RedisServer redis;
 

@@ -7,6 +7,7 @@ import dev.spool.store.KeyContract;
 import dev.spool.store.LeaseContract;
 import dev.spool.store.LimitContract;
 import dev.spool.store.RunContract;
+import dev.spool.store.RunRulesContract;
 import dev.spool.store.Store;
 import dev.spool.store.StoreConformance;
 import java.nio.file.Path;
@@ -21,7 +22,8 @@ class SqliteStoreConformanceTest extends StoreConformance
         ConcurrencyContract,
         KeyContract,
         LimitContract,
-        FleetContract {
+        FleetContract,
+        RunRulesContract {
   @TempDir Path dir;
 
   private Path file;

@@ -1,13 +1,14 @@
 package dev.spool.store.redis.internal;
 
 import dev.spool.Event;
-import dev.spool.RunStatus;
 import dev.spool.store.NewEvent;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
+import dev.spool.store.RunRules;
 import dev.spool.store.SignalResult;
 import dev.spool.store.StoreEvents;
 import dev.spool.store.StoreException;
+import dev.spool.store.Transition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,23 +62,14 @@ public final class Controls {
       if (!"running".equals(f.get("st")) || !lost) {
         return Optional.empty();
       }
-      int attempt = Integer.parseInt(f.get("att"));
-      int recovery = Integer.parseInt(f.get("rec")) + 1;
-      List<NewEvent> events = new ArrayList<>();
-      events.add(
-          StoreEvents.workerLost(
+      RunRules.Recovery recovery =
+          RunRules.recover(
+              Codec.run(f),
               deadOwner.isPresent() ? StoreEvents.PROCESS_GONE : StoreEvents.LEASE_EXPIRED,
-              Optional.ofNullable(f.get("own")),
-              Micros.parseOpt(f.get("hb")),
-              recovery,
               maxRecoveries,
-              attempt,
-              now));
-      String error = "";
-      if (recovery > maxRecoveries) {
-        events.add(StoreEvents.recoveryLimitFailed(runId, maxRecoveries, attempt, now));
-        error = "=" + StoreEvents.recoveryLimitError(runId, maxRecoveries);
-      }
+              now);
+      List<NewEvent> events = recovery.events();
+      String error = recovery.transition().error().map(e -> "=" + e).orElse("");
       List<String> args = new ArrayList<>();
       args.add(runId);
       args.add(Micros.str(now));
@@ -106,19 +98,12 @@ public final class Controls {
         return Optional.empty();
       }
       Map<String, String> f = found.get();
-      RunStatus st = RunStatus.fromWire(f.get("st"));
-      int attempt = Integer.parseInt(f.get("att"));
-      String mode;
-      NewEvent event;
-      if (st == RunStatus.QUEUED || st == RunStatus.WAITING) {
-        mode = "end";
-        event = StoreEvents.cancelled(runId, reason, attempt, now);
-      } else if (st == RunStatus.RUNNING && !"1".equals(f.get("cx"))) {
-        mode = "flag";
-        event = StoreEvents.cancelRequested(reason, attempt, now);
-      } else {
-        return Optional.of(Codec.run(f));
+      RunInfo run = Codec.run(f);
+      RunRules.Cancel cancel = RunRules.cancel(run, reason, now);
+      if (cancel.event().isEmpty()) {
+        return Optional.of(run);
       }
+      String mode = cancel.cancelled().isPresent() ? "end" : "flag";
       List<String> args = new ArrayList<>();
       args.add(runId);
       args.add(Micros.str(now));
@@ -127,8 +112,8 @@ public final class Controls {
       args.add(f.get("cx"));
       args.add(mode);
       args.add(redis.retentionMillis());
-      Codec.events(args, List.of(event));
-      args.add(StoreEvents.cancelError(runId, reason));
+      Codec.events(args, List.of(cancel.event().get()));
+      args.add(cancel.cancelled().flatMap(Transition::error).orElse(""));
       List<Object> r = redis.onRun(runId, Script.CANCEL, args, "cancel run " + runId);
       if (Codec.is(r, "ok")) {
         return Optional.of(Codec.run(Codec.fields(r.get(1))));
@@ -149,10 +134,13 @@ public final class Controls {
       }
       Map<String, String> f = found.get();
       RunInfo run = Codec.run(f);
-      if (run.status().isTerminal()) {
+      RunRules.Signal signal = RunRules.signal(run, name, valueJson, now);
+      if (signal.event().isEmpty()) {
         return Optional.of(new SignalResult(run, Optional.empty()));
       }
-      NewEvent event = StoreEvents.signal(name, valueJson, run.attempt(), now);
+      // signal.lua makes the run claimable now when it is waiting: RunRules.Signal.resumeNow, for
+      // the status it checks is unchanged since this read
+      NewEvent event = signal.event().get();
       List<String> args =
           new ArrayList<>(List.of(runId, Micros.str(now), f.get("st"), f.get("att")));
       Codec.events(args, List.of(event));

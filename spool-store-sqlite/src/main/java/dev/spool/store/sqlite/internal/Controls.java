@@ -5,6 +5,7 @@ import dev.spool.RunStatus;
 import dev.spool.store.NewEvent;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
+import dev.spool.store.RunRules;
 import dev.spool.store.SignalResult;
 import dev.spool.store.StoreEvents;
 import dev.spool.store.Transition;
@@ -45,35 +46,19 @@ public final class Controls {
     return recover(c, runId, StoreEvents.PROCESS_GONE, now, maxRecoveries);
   }
 
-  /** Appends worker.lost and requeues the run, or fails it past the recovery limit. */
+  /** The reaper's move, as {@link RunRules#recover} says. */
   private static Optional<RunInfo> recover(
       Connection c, String runId, String cause, Instant now, int maxRecoveries)
       throws SQLException {
     RunInfo run = RunRows.get(c, runId).orElseThrow();
-    int recovery = run.recoveries() + 1;
-    List<NewEvent> events = new ArrayList<>();
-    events.add(
-        StoreEvents.workerLost(
-            cause,
-            run.leaseOwner(),
-            run.heartbeatAt(),
-            recovery,
-            maxRecoveries,
-            run.attempt(),
-            now));
-    Transition t;
-    if (recovery > maxRecoveries) {
-      events.add(StoreEvents.recoveryLimitFailed(runId, maxRecoveries, run.attempt(), now));
-      t = Transition.failed(StoreEvents.recoveryLimitError(runId, maxRecoveries));
-    } else {
-      t = Transition.requeued();
-    }
-    append(c, run, events);
+    RunRules.Recovery r = RunRules.recover(run, cause, maxRecoveries, now);
+    Transition t = r.transition();
+    append(c, run, r.events());
     update(
         c,
         "UPDATE runs SET recoveries = ?, status = ?, error = ?, lease_owner = NULL,"
             + " lease_expires_at = NULL, lease_ttl = NULL, finished_at = ? WHERE id = ?",
-        recovery,
+        r.recoveries(),
         t.status().wireName(),
         t.error().orElse(null),
         t.status().isTerminal() ? Micros.of(now) : null,
@@ -81,6 +66,7 @@ public final class Controls {
     return RunRows.get(c, runId);
   }
 
+  /** A cancel request, as {@link RunRules#cancel} says. */
   public static Optional<RunInfo> requestCancel(
       Connection c, String runId, String reason, Instant now) throws SQLException {
     Optional<RunInfo> found = RunRows.get(c, runId);
@@ -88,20 +74,22 @@ public final class Controls {
       return found;
     }
     RunInfo run = found.get();
-    if (run.status() == RunStatus.QUEUED || run.status() == RunStatus.WAITING) {
-      append(c, run, List.of(StoreEvents.cancelled(runId, reason, run.attempt(), now)));
+    RunRules.Cancel cancel = RunRules.cancel(run, reason, now);
+    if (cancel.event().isEmpty()) {
+      return found;
+    }
+    append(c, run, List.of(cancel.event().get()));
+    if (cancel.cancelled().isPresent()) {
       update(
           c,
-          "UPDATE runs SET status = 'cancelled', error = ?, resume_at = NULL, finished_at = ?"
-              + " WHERE id = ?",
-          StoreEvents.cancelError(runId, reason),
+          "UPDATE runs SET status = ?, error = ?, resume_at = NULL, finished_at = ? WHERE id = ?",
+          cancel.cancelled().get().status().wireName(),
+          cancel.cancelled().get().error().orElse(null),
           Micros.of(now),
           runId);
-    } else if (run.status() == RunStatus.RUNNING && !run.cancelRequested()) {
-      append(c, run, List.of(StoreEvents.cancelRequested(reason, run.attempt(), now)));
+    }
+    if (cancel.flag()) {
       update(c, "UPDATE runs SET cancel_requested = 1 WHERE id = ?", runId);
-    } else {
-      return found;
     }
     return RunRows.get(c, runId);
   }
@@ -113,15 +101,17 @@ public final class Controls {
       return Optional.empty();
     }
     RunInfo run = found.get();
-    if (run.status().isTerminal()) {
+    RunRules.Signal signal = RunRules.signal(run, name, valueJson, now);
+    if (signal.event().isEmpty()) {
       return Optional.of(new SignalResult(run, Optional.empty()));
     }
-    long seq = append(c, run, List.of(StoreEvents.signal(name, valueJson, run.attempt(), now)));
+    long seq = append(c, run, List.of(signal.event().get()));
     update(
         c,
-        "UPDATE runs SET last_signal_seq = ?1,"
-            + " resume_at = CASE WHEN status = 'waiting' THEN ?2 ELSE resume_at END WHERE id = ?3",
+        "UPDATE runs SET last_signal_seq = ?1, resume_at = CASE WHEN ?2 THEN ?3 ELSE resume_at END"
+            + " WHERE id = ?4",
         seq,
+        signal.resumeNow(),
         Micros.of(now),
         runId);
     Event event = EventRows.read(c, runId, seq - 1, 1).get(0);

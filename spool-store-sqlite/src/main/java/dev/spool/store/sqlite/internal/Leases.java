@@ -23,6 +23,7 @@ import java.util.Optional;
  */
 public final class Leases {
   /** A run is claimable by this request; ?1 now, ?2 dead owner (or NULL). */
+  /** {@link dev.spool.store.RunRules#claimable} in SQL, so the claim finds its run by index. */
   private static final String CLAIMABLE =
       "(status = 'queued'"
           + " OR (status = 'waiting' AND resume_at <= ?1)"

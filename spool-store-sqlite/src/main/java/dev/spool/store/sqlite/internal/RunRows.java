@@ -4,13 +4,12 @@ import static dev.spool.store.sqlite.internal.Micros.instant;
 import static dev.spool.store.sqlite.internal.Micros.optInstant;
 import static dev.spool.store.sqlite.internal.Micros.optString;
 
-import dev.spool.EventTypes;
 import dev.spool.RunStatus;
 import dev.spool.store.CreateResult;
-import dev.spool.store.NewEvent;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
+import dev.spool.store.RunRules;
 import dev.spool.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,8 +59,7 @@ public final class RunRows {
       ps.executeUpdate();
     }
     // Attempt 0: no attempt has started yet. The run's fields are in the run, not the event.
-    NewEvent queued = new NewEvent(EventTypes.RUN_QUEUED, run.createdAt(), "", 0, "{}");
-    EventRows.insert(c, run.runId(), 1, List.of(queued));
+    EventRows.insert(c, run.runId(), 1, List.of(RunRules.queued(run)));
     return new CreateResult(get(c, run.runId()).orElseThrow(), true);
   }
 

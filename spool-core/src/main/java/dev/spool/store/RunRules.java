@@ -1,0 +1,135 @@
+package dev.spool.store;
+
+import dev.spool.EventTypes;
+import dev.spool.RunStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The run rules, written once: what a store does to a run from outside a lease, as pure functions
+ * over Spool's records. The memory and SQLite stores call them; Redis's Lua scripts apply the same
+ * rules atomically (each script names the rule it mirrors), and {@code RunRulesContract} pins every
+ * store to the answers given here.
+ */
+public final class RunRules {
+  private RunRules() {}
+
+  /**
+   * Whether a claim may take the run: it is queued; or waiting and its resume time has come; or
+   * running and held by the dead owner the claim takes over from.
+   */
+  public static boolean claimable(
+      RunStatus status,
+      Optional<Instant> resumeAt,
+      Optional<String> owner,
+      Instant now,
+      Optional<String> takeOverFrom) {
+    return switch (status) {
+      case QUEUED -> true;
+      case WAITING -> resumeAt.map(t -> !t.isAfter(now)).orElse(false);
+      case RUNNING -> takeOverFrom.isPresent() && takeOverFrom.equals(owner);
+      default -> false;
+    };
+  }
+
+  /** {@link #claimable(RunStatus, Optional, Optional, Instant, Optional)} of a run as read. */
+  public static boolean claimable(RunInfo run, Instant now, Optional<String> takeOverFrom) {
+    return claimable(run.status(), run.resumeAt(), run.leaseOwner(), now, takeOverFrom);
+  }
+
+  /** The event a new run's stream starts with, at seq 1: {@code run.queued}, attempt 0. */
+  public static NewEvent queued(NewRun run) {
+    return new NewEvent(EventTypes.RUN_QUEUED, run.createdAt(), "", 0, "{}");
+  }
+
+  /**
+   * A recovery: the events to append and the transition to apply, with the run's new recovery
+   * count.
+   */
+  public record Recovery(int recoveries, List<NewEvent> events, Transition transition) {}
+
+  /**
+   * The reaper's move on a run whose worker was lost ({@code cause}, see {@link
+   * StoreEvents#LEASE_EXPIRED} and {@link StoreEvents#PROCESS_GONE}): this loss counts as one more
+   * recovery; {@code worker.lost} is appended; the run is requeued, or failed with {@code
+   * RecoveryLimitExceeded} once it has lost more workers than {@code maxRecoveries}.
+   */
+  public static Recovery recover(RunInfo run, String cause, int maxRecoveries, Instant now) {
+    int recovery = run.recoveries() + 1;
+    NewEvent lost =
+        StoreEvents.workerLost(
+            cause,
+            run.leaseOwner(),
+            run.heartbeatAt(),
+            recovery,
+            maxRecoveries,
+            run.attempt(),
+            now);
+    if (recovery > maxRecoveries) {
+      return new Recovery(
+          recovery,
+          List.of(
+              lost,
+              StoreEvents.recoveryLimitFailed(run.runId(), maxRecoveries, run.attempt(), now)),
+          Transition.failed(StoreEvents.recoveryLimitError(run.runId(), maxRecoveries)));
+    }
+    return new Recovery(recovery, List.of(lost), Transition.requeued());
+  }
+
+  /**
+   * What a cancel request does: nothing (an empty event), end the run at once, or flag it for its
+   * worker.
+   *
+   * @param event the event to append, if any
+   * @param cancelled the transition that ends the run, for a run no worker holds
+   * @param flag whether to set the run's cancel request for the worker that holds it
+   */
+  public record Cancel(Optional<NewEvent> event, Optional<Transition> cancelled, boolean flag) {
+    static final Cancel NOTHING = new Cancel(Optional.empty(), Optional.empty(), false);
+  }
+
+  /**
+   * A cancel request: a queued or waiting run ends cancelled at once ({@code run.cancelled}); a
+   * running run is flagged once ({@code run.cancel_requested}) and its worker stops it; a finished
+   * run, or a running one already flagged, is left as it is.
+   */
+  public static Cancel cancel(RunInfo run, String reason, Instant now) {
+    return switch (run.status()) {
+      case QUEUED, WAITING ->
+          new Cancel(
+              Optional.of(StoreEvents.cancelled(run.runId(), reason, run.attempt(), now)),
+              Optional.of(Transition.cancelled(StoreEvents.cancelError(run.runId(), reason))),
+              false);
+      case RUNNING ->
+          run.cancelRequested()
+              ? Cancel.NOTHING
+              : new Cancel(
+                  Optional.of(StoreEvents.cancelRequested(reason, run.attempt(), now)),
+                  Optional.empty(),
+                  true);
+      default -> Cancel.NOTHING;
+    };
+  }
+
+  /**
+   * What a signal does.
+   *
+   * @param event {@code signal.received} to append, or empty for a finished run
+   * @param resumeNow whether the run becomes claimable now (it was waiting)
+   */
+  public record Signal(Optional<NewEvent> event, boolean resumeNow) {}
+
+  /**
+   * A signal: nothing is written to a finished run; otherwise {@code signal.received} is appended,
+   * and a waiting run becomes claimable now (its resume time is set to {@code now}).
+   */
+  public static Signal signal(RunInfo run, String name, String valueJson, Instant now) {
+    if (run.status().isTerminal()) {
+      return new Signal(Optional.empty(), false);
+    }
+    return new Signal(
+        Optional.of(StoreEvents.signal(name, valueJson, run.attempt(), now)),
+        run.status() == RunStatus.WAITING);
+  }
+}
