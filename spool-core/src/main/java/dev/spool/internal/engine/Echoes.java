@@ -2,7 +2,6 @@ package dev.spool.internal.engine;
 
 import dev.spool.Event;
 import dev.spool.EventTypes;
-import dev.spool.store.RunStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Map;
@@ -39,47 +38,25 @@ final class Echoes {
 
   private record Echo(String type, Key key) {}
 
-  private final Map<Echo, AtomicInteger> left;
-  private final Set<Key> finished;
+  private final Map<Echo, AtomicInteger> left = new ConcurrentHashMap<>();
+  private final Set<Key> finished = ConcurrentHashMap.newKeySet();
   private final Map<Key, Integer> liveChunks = new ConcurrentHashMap<>();
 
-  private Echoes(Map<Echo, AtomicInteger> left, Set<Key> finished) {
-    this.left = left;
-    this.finished = finished;
-  }
+  /** Nothing written before: a first execution's, or a resumed one's until {@link #read} is fed. */
+  Echoes() {}
 
-  /** For a first execution: nothing was written before. */
-  static Echoes none() {
-    return new Echoes(new ConcurrentHashMap<>(), Set.of());
-  }
-
-  /** Reads, in one pass over the run's stream, what each scope wrote before this execution. */
-  static Echoes of(RunStore store, String runId) {
-    Map<Echo, AtomicInteger> counts = new ConcurrentHashMap<>();
-    Set<Key> finished = ConcurrentHashMap.newKeySet();
-    Echoes echoes = new Echoes(counts, finished);
-    long after = 0;
-    while (true) {
-      var page = store.readEvents(runId, after, 5000);
-      if (page.isEmpty()) {
-        return echoes;
-      }
-      for (Event e : page) {
-        Key key = new Key(e.path(), e.attempt());
-        if (writtenByBody(e.type())) {
-          counts
-              .computeIfAbsent(new Echo(e.type(), key), k -> new AtomicInteger())
-              .incrementAndGet();
-        }
-        switch (e.type()) {
-          case EventTypes.OUTPUT -> echoes.outputWritten(e.path(), e.attempt());
-          case EventTypes.OUTPUT_SUPERSEDED -> echoes.outputSuperseded(e.path(), e.attempt());
-          case EventTypes.STEP_COMPLETED, EventTypes.STEP_RETRYING, EventTypes.STEP_FAILED ->
-              finished.add(key);
-          default -> {}
-        }
-        after = e.seq();
-      }
+  /** Takes in one event of the stream as earlier executions left it, in seq order. */
+  void read(Event e) {
+    Key key = new Key(e.path(), e.attempt());
+    if (writtenByBody(e.type())) {
+      left.computeIfAbsent(new Echo(e.type(), key), k -> new AtomicInteger()).incrementAndGet();
+    }
+    switch (e.type()) {
+      case EventTypes.OUTPUT -> outputWritten(e.path(), e.attempt());
+      case EventTypes.OUTPUT_SUPERSEDED -> outputSuperseded(e.path(), e.attempt());
+      case EventTypes.STEP_COMPLETED, EventTypes.STEP_RETRYING, EventTypes.STEP_FAILED ->
+          finished.add(key);
+      default -> {}
     }
   }
 

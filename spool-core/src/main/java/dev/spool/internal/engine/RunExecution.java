@@ -7,7 +7,6 @@ import dev.spool.NonDeterminismException;
 import dev.spool.RunCancelledException;
 import dev.spool.SpoolClock;
 import dev.spool.Workflow;
-import dev.spool.store.Checkpoint;
 import dev.spool.store.Claim;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;
@@ -17,18 +16,14 @@ import dev.spool.store.RunStore;
 import dev.spool.store.Transition;
 import java.lang.reflect.Type;
 import java.time.Duration;
-import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 /**
  * One execution of a claimed run on this worker: from claim to completion, failure, suspension or
  * loss of the lease. Replays the run's checkpoints, so a resumed run skips what finished.
  */
 public final class RunExecution {
-  private static final Pattern SIGNAL_PATH = Pattern.compile("/signal#\\d+$");
-
   /** How an execution ended, from the worker's point of view. */
   public enum Outcome {
     COMPLETED,
@@ -38,7 +33,6 @@ public final class RunExecution {
     LOST
   }
 
-  private final RunStore store;
   private final SpoolClock clock;
   private final EngineOptions options;
   private final RunInfo info;
@@ -49,7 +43,7 @@ public final class RunExecution {
   private final AttemptHook hook;
   private final RunEvents events;
   private final Heartbeats heartbeats = new Heartbeats();
-  private final SignalInbox signals;
+  private final History history;
   private volatile Lease lease;
   private volatile boolean cancelRequested;
   private volatile boolean stopped;
@@ -73,23 +67,14 @@ public final class RunExecution {
       AttemptHook hook) {
     this.hook = hook;
     this.clock = clock;
-    this.store = store;
     this.options = options;
     this.lease = claim.lease();
     this.info = claim.run();
     this.workflow = workflow;
-    List<Checkpoint> checkpoints = claim.checkpoints();
-    this.replay = new Replay(checkpoints);
-    this.signals = new SignalInbox(store, info.runId());
-    for (Checkpoint cp : checkpoints) {
-      if (cp.kind() == Checkpoint.Kind.COMPLETED && SIGNAL_PATH.matcher(cp.path()).find()) {
-        signals.takenByCheckpoint(cp);
-      }
-    }
+    this.replay = new Replay(claim.checkpoints());
+    this.history = new History(store, claim);
     this.writer = new RunWriter(store, () -> this.lease, info.runId());
-    this.events =
-        new RunEvents(
-            clock, writer, lease.attempt() > 1 ? Echoes.of(store, info.runId()) : Echoes.none());
+    this.events = new RunEvents(clock, writer, history.echoes());
   }
 
   public String runId() {
@@ -98,7 +83,7 @@ public final class RunExecution {
 
   /** The worker's control poll saw a signal newer than this execution has read. */
   public void signalArrived() {
-    signals.signalArrived();
+    history.signals().signalArrived();
   }
 
   public Lease lease() {
@@ -213,7 +198,7 @@ public final class RunExecution {
   }
 
   private Outcome endCancelled() {
-    RunCancelledException e = Cancellation.of(store, info.runId());
+    RunCancelledException e = history.cancellation();
     return end(
         Transition.cancelled(Errors.json(e)), EventTypes.RUN_CANCELLED, e, Outcome.CANCELLED);
   }
@@ -261,7 +246,7 @@ public final class RunExecution {
   }
 
   SignalInbox signals() {
-    return signals;
+    return history.signals();
   }
 
   NewEvent event(String type, String path, int attempt, String data) {

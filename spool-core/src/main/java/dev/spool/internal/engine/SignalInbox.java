@@ -1,65 +1,72 @@
 package dev.spool.internal.engine;
 
 import dev.spool.Event;
-import dev.spool.EventTypes;
 import dev.spool.Json;
 import dev.spool.store.Checkpoint;
-import dev.spool.store.RunStore;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
 
 /**
- * The signals a run has received, read from its own event stream ({@code signal.received}), and
- * which of them earlier waits already took (recorded in their checkpoints as {@code signalSeq}).
- * Loaded on the first wait only, so runs that never wait for a signal never read their stream.
+ * The signals a run has received ({@code signal.received}, as its {@link History} reads them) that
+ * no wait has taken yet; waits replayed from checkpoints took those their {@code signalSeq} names.
+ * The first wait of an execution reads the stream, so runs that never wait for a signal never read
+ * it for one.
  */
 final class SignalInbox {
-  private static final int PAGE = 500;
+  private static final Pattern SIGNAL_PATH = Pattern.compile("/signal#\\d+$");
 
-  private final RunStore store;
-  private final String runId;
+  private final History history;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition arrived = lock.newCondition();
-  private final List<Event> received = new ArrayList<>();
-  private final Set<Long> taken = new HashSet<>();
-  private long readUpTo; // guarded by lock: the stream has been scanned up to this seq
-  private boolean loaded;
+  private final List<Event> pending = new ArrayList<>(); // guarded by lock, oldest first
+  private final Set<Long> takenBefore = new HashSet<>(); // guarded by lock, until read
+  private volatile boolean caughtUp;
 
-  SignalInbox(RunStore store, String runId) {
-    this.store = store;
-    this.runId = runId;
+  /** Lock order: the history's, then this one's; this one is never held while the history reads. */
+  SignalInbox(History history, List<Checkpoint> checkpoints) {
+    this.history = history;
+    for (Checkpoint cp : checkpoints) {
+      if (cp.kind() == Checkpoint.Kind.COMPLETED && SIGNAL_PATH.matcher(cp.path()).find()) {
+        var seq = Json.tree(cp.value()).path("signalSeq");
+        if (seq.isIntegralNumber()) {
+          takenBefore.add(seq.asLong());
+        }
+      }
+    }
   }
 
-  /** Notes the signals that replayed waits took. */
-  void takenByCheckpoint(Checkpoint cp) {
-    var seq = Json.tree(cp.value()).path("signalSeq");
-    if (seq.isIntegralNumber()) {
-      lock.lock();
-      try {
-        taken.add(seq.asLong());
-      } finally {
-        lock.unlock();
+  /** The history read a {@code signal.received} event. */
+  void received(Event e) {
+    lock.lock();
+    try {
+      if (!takenBefore.remove(e.seq())) {
+        pending.add(e);
       }
+    } finally {
+      lock.unlock();
     }
   }
 
   /** Takes the oldest signal named {@code name} that no wait has taken yet. */
   Optional<Event> take(String name) {
+    if (!caughtUp) {
+      history.readNew();
+      caughtUp = true;
+    }
     lock.lock();
     try {
-      if (!loaded) {
-        refreshLocked();
-        loaded = true;
-      }
-      for (Event e : received) {
-        if (!taken.contains(e.seq()) && name.equals(Json.tree(e.data()).path("name").asText())) {
-          taken.add(e.seq());
+      for (Iterator<Event> it = pending.iterator(); it.hasNext(); ) {
+        Event e = it.next();
+        if (name.equals(Json.tree(e.data()).path("name").asText())) {
+          it.remove();
           return Optional.of(e);
         }
       }
@@ -69,15 +76,15 @@ final class SignalInbox {
     }
   }
 
-  /** Waits up to {@code millis} for news of a signal, then reads the stream again. */
+  /** Waits up to {@code millis} for news of a signal, then reads what is new in the stream. */
   void await(long millis) throws InterruptedException {
     lock.lock();
     try {
       arrived.await(millis, TimeUnit.MILLISECONDS);
-      refreshLocked();
     } finally {
       lock.unlock();
     }
+    history.readNew();
   }
 
   /** The worker saw a newer signal in the store: wake the waits. */
@@ -92,26 +99,6 @@ final class SignalInbox {
 
   /** The newest seq read; a suspension that sees a newer signal in the store wakes at once. */
   long readUpTo() {
-    lock.lock();
-    try {
-      return readUpTo;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  private void refreshLocked() {
-    while (true) {
-      List<Event> page = store.readEvents(runId, readUpTo, PAGE);
-      for (Event e : page) {
-        if (EventTypes.SIGNAL_RECEIVED.equals(e.type())) {
-          received.add(e);
-        }
-        readUpTo = e.seq();
-      }
-      if (page.size() < PAGE) {
-        return;
-      }
-    }
+    return history.seen();
   }
 }
