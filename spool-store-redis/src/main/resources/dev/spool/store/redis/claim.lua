@@ -1,4 +1,5 @@
 -- claim.lua: leases a claimable run of a deployment (the oldest, or the one named) to an owner: bumps epoch and attempt, sets it running.
+-- What is claimable is RunRules.claimable (lib.lua's claimable() and best()).
 -- Returns the run's hash as the claim left it and its checkpoints with the lease, so the worker reads nothing more to resume it.
 -- ARGV: owner, deployment, now micros, lease expiry micros, ttl micros, run id ('' = the oldest), dead owner ('' none)
 local owner, dep, now, exp, ttl, only, takeover =

@@ -22,8 +22,11 @@ import java.util.Optional;
  * IMMEDIATE} transaction, so the fence check and the write it guards are one atomic step.
  */
 public final class Leases {
-  /** A run is claimable by this request; ?1 now, ?2 dead owner (or NULL). */
-  /** {@link dev.spool.store.RunRules#claimable} in SQL, so the claim finds its run by index. */
+  /**
+   * {@link dev.spool.store.RunRules#claimable} in SQL, for a named run; ?1 now, ?2 dead owner (or
+   * NULL). {@link #OLDEST} and {@link #OLDEST_OF_DEAD_OWNER} say the same per index, so a claim of
+   * the next run finds it without a scan; the conformance contracts pin both paths.
+   */
   private static final String CLAIMABLE =
       "(status = 'queued'"
           + " OR (status = 'waiting' AND resume_at <= ?1)"
