@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
@@ -130,7 +131,9 @@ final class ContextImpl implements Context {
 
   @Override
   public double random() {
-    return scope().run().random(scope());
+    Scope s = scope();
+    long seed = (s.run().runId() + '\0' + s.path()).hashCode() * 0x9E3779B97F4A7C15L;
+    return new SplittableRandom(seed + s.draws().getAndIncrement()).nextDouble();
   }
 
   @Override
@@ -150,7 +153,7 @@ final class ContextImpl implements Context {
 
   @Override
   public boolean isCancelled() {
-    return own.run().isCancelled();
+    return own.run().interruptions().isCancelled();
   }
 
   @Override

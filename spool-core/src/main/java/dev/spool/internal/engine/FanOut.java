@@ -11,8 +11,8 @@ final class FanOut {
   private FanOut() {}
 
   static <T, R> List<R> all(Scope parent, List<T> items, Function<T, R> fn) {
-    RunExecution run = parent.run();
-    run.checkCancelledAt(parent);
+    RunServices run = parent.run();
+    run.interruptions().checkCancelledAt(parent);
     int index = parent.calls().getAndIncrement();
     run.replay().checkSlot(parent.path(), index, "all");
     String group = parent.path() + "/all#" + index;
@@ -20,7 +20,7 @@ final class FanOut {
     Object[] results = new Object[n];
     Throwable[] errors = new Throwable[n];
     List<Thread> threads = new ArrayList<>(n);
-    run.branchesStarted(n);
+    run.interruptions().branchesStarted(n);
     try {
       for (int i = 0; i < n; i++) {
         int at = i;
@@ -40,7 +40,7 @@ final class FanOut {
       }
       joinAll(threads);
     } finally {
-      run.branchesEnded(n);
+      run.interruptions().branchesEnded(n);
     }
     // An engine signal outranks user failures: the run must stop, whatever the branches did.
     for (Throwable t : errors) {

@@ -1,7 +1,9 @@
 package dev.spool.internal.engine;
 
+import dev.spool.Json;
 import dev.spool.NonDeterminismException;
 import dev.spool.store.Checkpoint;
+import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +45,21 @@ final class Replay {
   /** How many attempts of the step failed and were retried before. */
   int failedAttempts(String path) {
     return failedAttempts.getOrDefault(path, 0);
+  }
+
+  /** Reads a recorded value as {@code type}; a value that no longer fits is a code change. */
+  static <T> T decode(String json, Type type, String path) {
+    try {
+      return Json.mapper().readValue(json, Json.mapper().constructType(type));
+    } catch (Exception e) {
+      throw new NonDeterminismException(
+          "checkpoint of "
+              + path
+              + " no longer reads as "
+              + type.getTypeName()
+              + ": "
+              + e.getMessage());
+    }
   }
 
   /** Throws if the recorded run had a different step at this slot. */

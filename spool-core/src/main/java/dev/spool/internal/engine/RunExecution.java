@@ -14,10 +14,7 @@ import dev.spool.store.NewEvent;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunStore;
 import dev.spool.store.Transition;
-import java.lang.reflect.Type;
 import java.time.Duration;
-import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One execution of a claimed run on this worker: from claim to completion, failure, suspension or
@@ -34,20 +31,13 @@ public final class RunExecution {
   }
 
   private final SpoolClock clock;
-  private final EngineOptions options;
   private final RunInfo info;
   private final Workflow<?, ?> workflow;
-  private final Replay replay;
-  private final RunWriter writer;
-  private final AtomicInteger branches = new AtomicInteger();
-  private final AttemptHook hook;
-  private final RunEvents events;
-  private final Heartbeats heartbeats = new Heartbeats();
   private final History history;
+  private final RunWriter writer;
+  private final Interruptions interruptions;
+  private final RunServices services;
   private volatile Lease lease;
-  private volatile boolean cancelRequested;
-  private volatile boolean stopped;
-  private volatile Thread mainThread;
 
   public RunExecution(
       RunStore store,
@@ -65,16 +55,25 @@ public final class RunExecution {
       Claim claim,
       Workflow<?, ?> workflow,
       AttemptHook hook) {
-    this.hook = hook;
     this.clock = clock;
-    this.options = options;
     this.lease = claim.lease();
     this.info = claim.run();
     this.workflow = workflow;
-    this.replay = new Replay(claim.checkpoints());
     this.history = new History(store, claim);
     this.writer = new RunWriter(store, () -> this.lease, info.runId());
-    this.events = new RunEvents(clock, writer, history.echoes());
+    this.interruptions = new Interruptions(info.runId(), clock);
+    this.services =
+        new RunServices(
+            info.runId(),
+            writer,
+            new RunEvents(clock, writer, history.echoes()),
+            new Replay(claim.checkpoints()),
+            clock,
+            options.suspendAfter(),
+            hook,
+            new Heartbeats(),
+            history.signals(),
+            interruptions);
   }
 
   public String runId() {
@@ -97,11 +96,7 @@ public final class RunExecution {
 
   /** Asks the run to stop at its next step boundary or wait. */
   public void cancel() {
-    cancelRequested = true;
-    Thread t = mainThread;
-    if (t != null) {
-      t.interrupt();
-    }
+    interruptions.cancel();
   }
 
   /**
@@ -110,17 +105,14 @@ public final class RunExecution {
    * taken over, then resumes from its checkpoints.
    */
   public void stop() {
-    stopped = true;
+    interruptions.stop();
     writer.stop();
-    Thread t = mainThread;
-    if (t != null) {
-      t.interrupt();
-    }
+    interruptions.interruptMain();
   }
 
   /** Runs the workflow to its end on the calling thread. */
   public Outcome execute() {
-    mainThread = Thread.currentThread();
+    interruptions.mainStarted();
     long t0 = System.nanoTime();
     String wf = workflow.name();
     try {
@@ -134,7 +126,7 @@ public final class RunExecution {
                   .str("workflow", wf)
                   .str("version", info.version())
                   .str("worker", lease.owner())
-                  .num("checkpoints", replay.size())
+                  .num("checkpoints", services.replay().size())
                   .build()));
       if (!workflow.versionId().equals(info.version())) {
         throw new NonDeterminismException(
@@ -147,7 +139,7 @@ public final class RunExecution {
                 + "', but this worker has version "
                 + workflow.versionId());
       }
-      Object result = runBody(Scope.root(this, wf));
+      Object result = runBody(Scope.root(services, wf));
       String resultJson = Json.write(result);
       writer.commit(
           Commit.of(
@@ -169,17 +161,17 @@ public final class RunExecution {
     } catch (RunCancelledException e) {
       return endCancelled();
     } catch (Throwable t) {
-      if (stopped) {
+      if (interruptions.isStopped()) {
         return Outcome.LOST;
       }
-      if (cancelRequested) {
+      if (interruptions.isCancelled()) {
         return endCancelled();
       }
       return end(Transition.failed(Errors.json(t)), EventTypes.RUN_FAILED, t, Outcome.FAILED);
     } finally {
       // Closed only here: the catch clauses above still write the run's end.
       writer.close();
-      mainThread = null;
+      interruptions.mainEnded();
     }
   }
 
@@ -219,125 +211,7 @@ public final class RunExecution {
     }
   }
 
-  // ---- services for steps -------------------------------------------------------------------
-
-  RunWriter writer() {
-    return writer;
-  }
-
-  Replay replay() {
-    return replay;
-  }
-
-  SpoolClock clock() {
-    return clock;
-  }
-
-  EngineOptions options() {
-    return options;
-  }
-
-  AttemptHook hook() {
-    return hook;
-  }
-
-  Heartbeats heartbeats() {
-    return heartbeats;
-  }
-
-  SignalInbox signals() {
-    return history.signals();
-  }
-
-  NewEvent event(String type, String path, int attempt, String data) {
-    return events.event(type, path, attempt, data);
-  }
-
-  /** Progress, custom events and output of this execution's steps. */
-  RunEvents events() {
-    return events;
-  }
-
-  <T> T decode(String json, Type type, String path) {
-    try {
-      return Json.mapper().readValue(json, Json.mapper().constructType(type));
-    } catch (Exception e) {
-      throw new NonDeterminismException(
-          "checkpoint of "
-              + path
-              + " no longer reads as "
-              + type.getTypeName()
-              + ": "
-              + e.getMessage());
-    }
-  }
-
-  /** The input as the trace shows it; an input Jackson cannot write is shown by its type. */
-  String encodeForTrace(Object input) {
-    try {
-      return Json.write(input);
-    } catch (IllegalArgumentException e) {
-      return Json.quote("<" + input.getClass().getName() + ">");
-    }
-  }
-
-  double random(Scope scope) {
-    long seed = (info.runId() + '\0' + scope.path()).hashCode() * 0x9E3779B97F4A7C15L;
-    return new SplittableRandom(seed + scope.draws().getAndIncrement()).nextDouble();
-  }
-
-  boolean isCancelled() {
-    return cancelRequested;
-  }
-
-  /**
-   * Turns a failure seen while this execution is being stopped or cancelled into what it really is,
-   * so an interrupted body is not recorded as a failed step.
-   */
-  void checkInterruption() {
-    if (stopped) {
-      throw new EngineSignal.Abandoned("execution of run " + info.runId() + " was stopped");
-    }
-    if (cancelRequested) {
-      throw new RunCancelledException(info.runId());
-    }
-  }
-
-  void checkCancelledAt(Scope scope) {
-    scope.checkLive();
-    if (cancelRequested) {
-      throw new RunCancelledException(info.runId());
-    }
-  }
-
-  /** Waits on the engine clock; cancellation and abandonment end the wait early. */
-  void pause(Duration d) {
-    try {
-      clock.sleep(d);
-    } catch (InterruptedException e) {
-      interrupted();
-    }
-  }
-
-  /** A wait was interrupted: by a cancel request, or because this execution is being stopped. */
-  void interrupted() {
-    if (cancelRequested) {
-      throw new RunCancelledException(info.runId());
-    }
-    Thread.currentThread().interrupt();
-    throw new EngineSignal.Abandoned("interrupted while waiting in run " + info.runId());
-  }
-
-  void branchesStarted(int n) {
-    branches.addAndGet(n);
-  }
-
-  void branchesEnded(int n) {
-    branches.addAndGet(-n);
-  }
-
-  /** A run may release its worker only from its main thread with no branch running. */
-  boolean canSuspend() {
-    return branches.get() == 0 && Thread.currentThread() == mainThread;
+  private NewEvent event(String type, String path, int attempt, String data) {
+    return services.event(type, path, attempt, data);
   }
 }

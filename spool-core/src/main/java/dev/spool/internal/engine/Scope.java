@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * @param attempt that step's attempt
  */
 record Scope(
-    RunExecution run,
+    RunServices run,
     String path,
     String stepPath,
     int attempt,
@@ -39,7 +39,7 @@ record Scope(
   }
 
   /** The workflow body's scope; its attempt is always 1 (the run's own attempt is the lease's). */
-  static Scope root(RunExecution run, String workflow) {
+  static Scope root(RunServices run, String workflow) {
     return new Scope(
         run,
         workflow,

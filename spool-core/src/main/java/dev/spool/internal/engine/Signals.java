@@ -37,8 +37,8 @@ final class Signals {
             throw new IllegalArgumentException("signal timeout must not be negative: " + t);
           }
         });
-    RunExecution run = parent.run();
-    run.checkCancelledAt(parent);
+    RunServices run = parent.run();
+    run.interruptions().checkCancelledAt(parent);
     int index = parent.calls().getAndIncrement();
     run.replay().checkSlot(parent.path(), index, "signal");
     String path = parent.path() + "/signal#" + index;
@@ -49,13 +49,13 @@ final class Signals {
     Instant deadline = deadline(run, path, name, timeout);
     SignalInbox inbox = run.signals();
     while (true) {
-      run.checkCancelledAt(parent);
+      run.interruptions().checkCancelledAt(parent);
       Optional<Event> got = inbox.take(name);
       if (got.isPresent()) {
         Event e = got.get();
         String value = Json.tree(e.data()).path("value").toString();
         record(run, path, name, Payload.obj().num("signalSeq", e.seq()).raw("value", value), value);
-        return Optional.ofNullable(run.decode(value, type, path));
+        return Optional.ofNullable(Replay.decode(value, type, path));
       }
       Instant now = run.clock().now();
       if (!now.isBefore(deadline)) {
@@ -63,19 +63,19 @@ final class Signals {
         return Optional.empty();
       }
       Duration left = Duration.between(now, deadline);
-      if (left.compareTo(run.options().suspendAfter()) > 0 && run.canSuspend()) {
+      if (left.compareTo(run.suspendAfter()) > 0 && run.interruptions().canSuspend()) {
         suspend(run, path, name, deadline, inbox.readUpTo());
       }
       try {
         inbox.await(Math.min(RECHECK_MILLIS, Math.max(1, left.toMillis())));
       } catch (InterruptedException e) {
-        run.interrupted();
+        run.interruptions().interrupted();
       }
     }
   }
 
   private static Instant deadline(
-      RunExecution run, String path, String name, Optional<Duration> timeout) {
+      RunServices run, String path, String name, Optional<Duration> timeout) {
     String deadlinePath = path + "/deadline";
     Optional<Checkpoint> recorded = run.replay().completed(deadlinePath);
     if (recorded.isPresent()) {
@@ -99,7 +99,7 @@ final class Signals {
   }
 
   private static void suspend(
-      RunExecution run, String path, String name, Instant deadline, long seen) {
+      RunServices run, String path, String name, Instant deadline, long seen) {
     Payload data = Payload.obj().str("reason", "signal").str("name", name);
     if (!deadline.equals(NEVER)) {
       data.str("until", deadline.toString());
@@ -114,7 +114,7 @@ final class Signals {
   }
 
   private static void record(
-      RunExecution run, String path, String name, Payload checkpoint, String output) {
+      RunServices run, String path, String name, Payload checkpoint, String output) {
     run.writer()
         .commit(
             Commit.of(
@@ -130,11 +130,11 @@ final class Signals {
                         .build())));
   }
 
-  private static Optional<Object> decode(RunExecution run, Checkpoint cp, Type type, String path) {
+  private static Optional<Object> decode(RunServices run, Checkpoint cp, Type type, String path) {
     var node = Json.tree(cp.value());
     if (node.path("timedOut").asBoolean(false)) {
       return Optional.empty();
     }
-    return Optional.ofNullable(run.decode(node.path("value").toString(), type, path));
+    return Optional.ofNullable(Replay.decode(node.path("value").toString(), type, path));
   }
 }

@@ -27,8 +27,8 @@ final class Steps {
   private Steps() {}
 
   static <I, O> O call(Scope parent, Component<I, O> c, I input, String key) {
-    RunExecution run = parent.run();
-    run.checkCancelledAt(parent);
+    RunServices run = parent.run();
+    run.interruptions().checkCancelledAt(parent);
     String segment;
     if (key == null) {
       int index = parent.calls().getAndIncrement();
@@ -42,7 +42,7 @@ final class Steps {
 
     Optional<Checkpoint> done = run.replay().completed(path);
     if (done.isPresent()) {
-      return run.decode(done.get().value(), c.outputType(), path);
+      return Replay.decode(done.get().value(), c.outputType(), path);
     }
     Optional<Checkpoint> failed = run.replay().failed(path);
     if (failed.isPresent()) {
@@ -53,15 +53,15 @@ final class Steps {
 
   private static <I, O> O execute(
       Scope parent, Component<I, O> c, I input, String path, int firstAttempt) {
-    RunExecution run = parent.run();
+    RunServices run = parent.run();
     int max = c.retryPolicy().maxAttempts();
-    String inputJson = run.encodeForTrace(input);
+    String inputJson = encodeForTrace(input);
     Throwable last = null;
     int attempt = firstAttempt;
     long stepStart = System.nanoTime();
     // firstAttempt > max only when the policy shrank since the failures were recorded.
     for (; attempt <= max; attempt++) {
-      run.checkCancelledAt(parent);
+      run.interruptions().checkCancelledAt(parent);
       Scope scope = parent.attemptOf(path, attempt);
       List<NewEvent> starting = new ArrayList<>(run.events().restartAttempt(scope));
       starting.add(
@@ -87,7 +87,7 @@ final class Steps {
       } catch (EngineSignal | RunCancelledException | NonDeterminismException e) {
         throw e;
       } catch (Throwable t) {
-        run.checkInterruption();
+        run.interruptions().checkInterruption();
         last = t;
         String err = Errors.json(t);
         boolean retrying = attempt < max && c.retryPolicy().retries(t);
@@ -116,7 +116,7 @@ final class Steps {
                           new Checkpoint(
                               path, attempt, Kind.ATTEMPT_FAILED, err, run.clock().now())),
                       Optional.empty()));
-          run.pause(delay);
+          run.interruptions().pause(delay);
         } else {
           if (!voided.isEmpty()) {
             run.writer().append(voided.toArray(NewEvent[]::new));
@@ -202,7 +202,7 @@ final class Steps {
       int attempts,
       StepFailedException failure,
       long stepStart) {
-    RunExecution run = parent.run();
+    RunServices run = parent.run();
     run.writer()
         .append(
             run.event(
@@ -229,7 +229,7 @@ final class Steps {
     } catch (EngineSignal | RunCancelledException | NonDeterminismException e) {
       throw e;
     } catch (Throwable t) {
-      run.checkInterruption();
+      run.interruptions().checkInterruption();
       StepFailedException f =
           new StepFailedException(
               path, c.name(), attempts, t.getClass().getName(), Errors.message(t), t);
@@ -238,7 +238,7 @@ final class Steps {
   }
 
   private static void finish(
-      RunExecution run, boolean checkpointed, String path, int attempt, String out, String data) {
+      RunServices run, boolean checkpointed, String path, int attempt, String out, String data) {
     run.heartbeats().beat(path);
     var event = run.event(EventTypes.STEP_COMPLETED, path, attempt, data);
     if (checkpointed) {
@@ -252,7 +252,7 @@ final class Steps {
   }
 
   private static StepFailedException fail(
-      RunExecution run,
+      RunServices run,
       String path,
       String component,
       int attempts,
@@ -289,6 +289,15 @@ final class Steps {
         node.path("type").asText("Error"),
         node.path("message").asText(""),
         null);
+  }
+
+  /** The input as the trace shows it; an input Jackson cannot write is shown by its type. */
+  private static String encodeForTrace(Object input) {
+    try {
+      return Json.write(input);
+    } catch (IllegalArgumentException e) {
+      return Json.quote("<" + input.getClass().getName() + ">");
+    }
   }
 
   static long millisSince(long nanoStart) {

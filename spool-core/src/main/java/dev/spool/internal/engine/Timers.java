@@ -23,8 +23,8 @@ final class Timers {
     if (duration.isNegative()) {
       throw new IllegalArgumentException("sleep duration must not be negative: " + duration);
     }
-    RunExecution run = parent.run();
-    run.checkCancelledAt(parent);
+    RunServices run = parent.run();
+    run.interruptions().checkCancelledAt(parent);
     int index = parent.calls().getAndIncrement();
     run.replay().checkSlot(parent.path(), index, "sleep");
     String path = parent.path() + "/sleep#" + index;
@@ -55,7 +55,7 @@ final class Timers {
                           .build())));
     }
     Duration remaining = Duration.between(run.clock().now(), wakeAt);
-    if (remaining.compareTo(run.options().suspendAfter()) > 0 && run.canSuspend()) {
+    if (remaining.compareTo(run.suspendAfter()) > 0 && run.interruptions().canSuspend()) {
       run.writer()
           .commit(
               new Commit(
@@ -72,7 +72,7 @@ final class Timers {
                   Optional.of(Transition.waitingUntil(wakeAt))));
       throw new EngineSignal.Suspended("run " + run.runId() + " sleeps until " + wakeAt);
     }
-    run.pause(remaining);
+    run.interruptions().pause(remaining);
     run.writer()
         .appendCheckpoint(
             new Checkpoint(wakePath, 1, Kind.COMPLETED, "{}", run.clock().now()),
@@ -89,7 +89,7 @@ final class Timers {
 
   /** The first execution's clock reading, replayed after. */
   static Instant now(Scope parent) {
-    RunExecution run = parent.run();
+    RunServices run = parent.run();
     int index = parent.calls().getAndIncrement();
     run.replay().checkSlot(parent.path(), index, "now");
     String path = parent.path() + "/now#" + index;
