@@ -6,39 +6,27 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.spool.store.RunQuery;
 import dev.spool.store.memory.MemoryRunStore;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A start input is parsed and canonicalized once, and the run stores that canonical form. */
 class RunInputTest {
-  static final AtomicInteger PARSED = new AtomicInteger();
-
-  record Counted(String text) {
-    Counted {
-      PARSED.incrementAndGet();
-    }
-  }
-
-  static final Workflow<Counted, String> WF =
-      Workflow.of("counted", Counted.class, String.class, (ctx, in) -> in.text());
-
   private final MemoryRunStore store = new MemoryRunStore();
-  private final Spool spool = Spool.builder(store).register(WF).build();
+  private final Spool spool = Spool.builder(store).register(CountedInput.WORKFLOW).build();
 
   @BeforeEach
   void countFromZero() {
-    PARSED.set(0);
+    CountedInput.BUILT.set(0);
   }
 
   @Test
   void startingFromAParsedInputParsesNothingAgain() {
-    RunInput<Counted> input = RunInput.parse(WF, "{ \"text\" : \"a\" }");
-    assertThat(PARSED.getAndSet(0)).isEqualTo(1);
+    RunInput<CountedInput> input = RunInput.parse(CountedInput.WORKFLOW, "{ \"text\" : \"a\" }");
+    assertThat(CountedInput.BUILT.getAndSet(0)).isEqualTo(1);
 
     String runId = spool.start(input, Optional.empty()).run().runId();
 
-    assertThat(PARSED.get()).isZero();
+    assertThat(CountedInput.BUILT.get()).isZero();
     assertThat(input.value().text()).isEqualTo("a");
     assertThat(store.getRun(runId).orElseThrow().input()).isEqualTo("{\"text\":\"a\"}");
   }
@@ -46,14 +34,13 @@ class RunInputTest {
   @Test
   void startingFromTextParsesOnce() {
     spool.start("counted", "{\"text\":\"b\"}");
-    assertThat(PARSED.get()).isEqualTo(1);
+    assertThat(CountedInput.BUILT.get()).isEqualTo(1);
   }
 
   @Test
   void anInputOfAnotherWorkflowWritesNothing() {
-    Workflow<Counted, String> other =
-        Workflow.of("counted", Counted.class, String.class, (ctx, in) -> "other");
-    RunInput<Counted> input = RunInput.parse(other, "{\"text\":\"c\"}");
+    Workflow<CountedInput, String> other = CountedInput.WORKFLOW.description("another instance");
+    RunInput<CountedInput> input = RunInput.parse(other, "{\"text\":\"c\"}");
 
     assertThatThrownBy(() -> spool.start(input, Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class)
@@ -63,7 +50,7 @@ class RunInputTest {
 
   @Test
   void textThatIsNotJsonSaysWhereItBreaks() {
-    assertThatThrownBy(() -> RunInput.parse(WF, "{\"text\":"))
+    assertThatThrownBy(() -> RunInput.parse(CountedInput.WORKFLOW, "{\"text\":"))
         .isInstanceOfSatisfying(
             InvalidInputException.class,
             e -> {
@@ -71,7 +58,7 @@ class RunInputTest {
               assertThat(e.jsonSyntaxError())
                   .hasValueSatisfying(r -> assertThat(e).hasMessageEndingWith(r));
             });
-    assertThatThrownBy(() -> RunInput.parse(WF, "{\"txt\":\"a\"}"))
+    assertThatThrownBy(() -> RunInput.parse(CountedInput.WORKFLOW, "{\"txt\":\"a\"}"))
         .isInstanceOfSatisfying(
             InvalidInputException.class, e -> assertThat(e.jsonSyntaxError()).isEmpty());
   }

@@ -5,35 +5,25 @@ import static dev.spool.server.ServerHarness.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.spool.Workflow;
+import dev.spool.CountedInput;
 import dev.spool.store.RunInfo;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class StartRunIT {
-  static final AtomicInteger PARSED = new AtomicInteger();
-
-  record Counted(String text) {
-    Counted {
-      PARSED.incrementAndGet();
-    }
-  }
-
-  static final Workflow<Counted, String> COUNTED =
-      Workflow.of("counted", Counted.class, String.class, (ctx, in) -> in.text());
-
   @TempDir Path dir;
   ServerHarness h;
 
   @BeforeEach
   void start() {
-    h = new ServerHarness(dir, b -> b.requireApiKeys(false).maxBodyBytes(2048), COUNTED);
+    h =
+        new ServerHarness(
+            dir, b -> b.requireApiKeys(false).maxBodyBytes(2048), CountedInput.WORKFLOW);
   }
 
   @AfterEach
@@ -64,11 +54,11 @@ class StartRunIT {
 
   @Test
   void aStartRequestParsesItsInputOnce() {
-    PARSED.set(0);
+    CountedInput.BUILT.set(0);
     HttpResponse<String> r = h.post("/v1/workflows/counted/runs", "{ \"text\" : \"a\" }");
 
     assertThat(r.statusCode()).isEqualTo(202);
-    assertThat(PARSED.get()).isEqualTo(1);
+    assertThat(CountedInput.BUILT.get()).isEqualTo(1);
     String id = json(r).get("runId").asText();
     assertThat(h.store.getRun(id).orElseThrow().input()).isEqualTo("{\"text\":\"a\"}");
   }
