@@ -62,9 +62,21 @@ public final class Spool {
    * @throws InvalidInputException for input that does not parse or fit; nothing is written then
    */
   public CreateResult start(String workflow, String inputJson, Optional<String> idempotencyKey) {
-    Workflow<?, ?> wf = registry.get(workflow);
-    Object input = wf.parseInput(inputJson);
-    String canonical = Json.write(input);
+    return start(RunInput.parse(registry.get(workflow), inputJson), idempotencyKey);
+  }
+
+  /**
+   * Creates and enqueues a run of an input parsed and checked before, as {@link #start(String,
+   * String, Optional)} does, without parsing it again.
+   *
+   * @throws IllegalArgumentException if the input's workflow is not the one registered by its name
+   */
+  public CreateResult start(RunInput<?> input, Optional<String> idempotencyKey) {
+    Workflow<?, ?> wf = registry.get(input.workflow().name());
+    if (wf != input.workflow()) {
+      throw new IllegalArgumentException(
+          "the input was checked against " + input.workflow() + ", not the registered " + wf);
+    }
     var now = clock.now();
     CreateResult created =
         store.createRun(
@@ -72,7 +84,7 @@ public final class Spool {
                 RunIds.next(now),
                 wf.name(),
                 wf.versionId(),
-                canonical,
+                input.json(),
                 idempotencyKey,
                 store.fleet().activeDeployment().orElse(deployment),
                 now));

@@ -94,7 +94,7 @@ public final class Workflow<I, O> {
     try {
       tree = Json.tree(json);
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException("input is not valid JSON: " + e.getMessage());
+      throw InvalidInputException.notJson(e.getMessage());
     }
     checkFields(tree);
     try {

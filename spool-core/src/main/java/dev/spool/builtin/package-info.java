@@ -1,2 +1,5 @@
-/** Small, real workflows every Spool process knows: {@code hello} and {@code steps}. */
+/**
+ * Small, real workflows every Spool process knows ({@link dev.spool.builtin.Builtins#all}): {@code
+ * hello}, {@code steps} and {@code approval}, which waits for a person's signal.
+ */
 package dev.spool.builtin;

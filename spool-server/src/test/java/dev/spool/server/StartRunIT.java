@@ -5,6 +5,7 @@ import static dev.spool.server.ServerHarness.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spool.CountedInput;
 import dev.spool.store.RunInfo;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -20,7 +21,9 @@ class StartRunIT {
 
   @BeforeEach
   void start() {
-    h = new ServerHarness(dir, b -> b.requireApiKeys(false).maxBodyBytes(2048));
+    h =
+        new ServerHarness(
+            dir, b -> b.requireApiKeys(false).maxBodyBytes(2048), CountedInput.WORKFLOW);
   }
 
   @AfterEach
@@ -47,6 +50,17 @@ class StartRunIT {
     assertThat(h.store.readEvents(id, 0, 10))
         .extracting(e -> e.type())
         .containsExactly("run.queued");
+  }
+
+  @Test
+  void aStartRequestParsesItsInputOnce() {
+    CountedInput.BUILT.set(0);
+    HttpResponse<String> r = h.post("/v1/workflows/counted/runs", "{ \"text\" : \"a\" }");
+
+    assertThat(r.statusCode()).isEqualTo(202);
+    assertThat(CountedInput.BUILT.get()).isEqualTo(1);
+    String id = json(r).get("runId").asText();
+    assertThat(h.store.getRun(id).orElseThrow().input()).isEqualTo("{\"text\":\"a\"}");
   }
 
   @Test

@@ -59,7 +59,7 @@ final class ContextImpl implements Context {
 
   @Override
   public <I, O> O call(Component<I, O> component, I input) {
-    return Steps.call(scope(), component, input, null);
+    return StepRunner.call(scope(), component, input, null);
   }
 
   @Override
@@ -67,7 +67,7 @@ final class ContextImpl implements Context {
     if (key == null || key.isEmpty() || key.indexOf('/') >= 0) {
       throw new IllegalArgumentException("a step key must be non-empty and contain no '/'");
     }
-    return Steps.call(scope(), component, input, key);
+    return StepRunner.call(scope(), component, input, key);
   }
 
   @Override
@@ -121,7 +121,7 @@ final class ContextImpl implements Context {
   @Override
   public void heartbeat() {
     Scope s = scope();
-    s.run().heartbeats().beat(s.path());
+    s.run().idleTimers().signOfLife(s.path());
   }
 
   @Override

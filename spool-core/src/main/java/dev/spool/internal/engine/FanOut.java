@@ -42,10 +42,10 @@ final class FanOut {
     } finally {
       run.interruptions().branchesEnded(n);
     }
-    // An engine signal outranks user failures: the run must stop, whatever the branches did.
+    // A halt outranks user failures: the run must stop, whatever the branches did.
     for (Throwable t : errors) {
-      if (t instanceof EngineSignal s) {
-        throw s;
+      if (t instanceof Halt h) {
+        throw h;
       }
     }
     for (Throwable t : errors) {

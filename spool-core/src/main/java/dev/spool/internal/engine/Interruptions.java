@@ -65,7 +65,7 @@ final class Interruptions {
    */
   void checkInterruption() {
     if (stopped) {
-      throw new EngineSignal.Abandoned("execution of run " + runId + " was stopped");
+      throw new Halt.Abandoned("execution of run " + runId + " was stopped");
     }
     if (cancelRequested) {
       throw new RunCancelledException(runId);
@@ -94,7 +94,7 @@ final class Interruptions {
       throw new RunCancelledException(runId);
     }
     Thread.currentThread().interrupt();
-    throw new EngineSignal.Abandoned("interrupted while waiting in run " + runId);
+    throw new Halt.Abandoned("interrupted while waiting in run " + runId);
   }
 
   void branchesStarted(int n) {

@@ -71,7 +71,7 @@ public final class RunExecution {
             clock,
             options.suspendAfter(),
             hook,
-            new Heartbeats(),
+            new IdleTimers(),
             history.signals(),
             interruptions);
   }
@@ -89,7 +89,7 @@ public final class RunExecution {
     return lease;
   }
 
-  /** Called by the heartbeat after the store renewed the lease. */
+  /** Called by the worker's heartbeat after the store renewed the lease. */
   public void leaseRenewed(Lease renewed) {
     this.lease = renewed;
   }
@@ -151,12 +151,12 @@ public final class RunExecution {
                   Payload.obj()
                       .raw("result", resultJson)
                       .num("durationMs", runMillis())
-                      .num("executionMs", Steps.millisSince(t0))
+                      .num("executionMs", StepRunner.millisSince(t0))
                       .build())));
       return Outcome.COMPLETED;
-    } catch (EngineSignal.Suspended s) {
+    } catch (Halt.Suspended s) {
       return Outcome.SUSPENDED;
-    } catch (EngineSignal s) {
+    } catch (Halt h) {
       return Outcome.LOST;
     } catch (RunCancelledException e) {
       return endCancelled();
@@ -206,7 +206,7 @@ public final class RunExecution {
                   lease.attempt(),
                   Payload.obj().raw("error", Errors.json(cause)).build())));
       return outcome;
-    } catch (EngineSignal s) {
+    } catch (Halt h) {
       return Outcome.LOST;
     }
   }

@@ -15,7 +15,7 @@ import java.time.Duration;
  * @param clock the engine's time
  * @param suspendAfter a wait longer than this releases the worker
  * @param hook called before every step attempt
- * @param heartbeats the idle timers of step attempts
+ * @param idleTimers the idle timers of step attempts
  * @param signals the signals the run received and no wait took yet
  * @param interruptions cancel requests and stops, and whether a wait may suspend the run
  */
@@ -27,7 +27,7 @@ record RunServices(
     SpoolClock clock,
     Duration suspendAfter,
     AttemptHook hook,
-    Heartbeats heartbeats,
+    IdleTimers idleTimers,
     SignalInbox signals,
     Interruptions interruptions) {
 

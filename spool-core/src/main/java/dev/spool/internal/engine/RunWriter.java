@@ -64,9 +64,9 @@ final class RunWriter implements AutoCloseable {
       return done.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EngineSignal.LeaseLost("interrupted while writing run events", e);
+      throw new Halt.LeaseLost("interrupted while writing run events", e);
     } catch (ExecutionException e) {
-      throw asSignal(e.getCause());
+      throw asHalt(e.getCause());
     }
   }
 
@@ -79,10 +79,10 @@ final class RunWriter implements AutoCloseable {
     lock.lock();
     try {
       if (failure != null) {
-        throw asSignal(failure);
+        throw asHalt(failure);
       }
       if (closed || stopped) {
-        throw new EngineSignal.LeaseLost("the run's execution was stopped", null);
+        throw new Halt.LeaseLost("the run's execution was stopped", null);
       }
       queue.add(new Pending(commit, done));
       queued.signal();
@@ -177,14 +177,14 @@ final class RunWriter implements AutoCloseable {
     }
   }
 
-  private static Error asSignal(Throwable t) {
+  private static Error asHalt(Throwable t) {
     if (t instanceof LeaseLostException lost) {
-      return new EngineSignal.LeaseLost(lost.getMessage(), lost);
+      return new Halt.LeaseLost(lost.getMessage(), lost);
     }
-    if (t instanceof EngineSignal s) {
-      return s;
+    if (t instanceof Halt h) {
+      return h;
     }
-    return new EngineSignal.LeaseLost("the store failed: " + t.getMessage(), t);
+    return new Halt.LeaseLost("the store failed: " + t.getMessage(), t);
   }
 
   /** Refuses every further write; what is queued still goes out. */

@@ -86,8 +86,7 @@ record Scope(
 
   void checkLive() {
     if (abandoned.isSet()) {
-      throw new EngineSignal.Abandoned(
-          "step attempt " + stepPath + "#" + attempt + " was given up");
+      throw new Halt.Abandoned("step attempt " + stepPath + "#" + attempt + " was given up");
     }
   }
 }

@@ -110,7 +110,7 @@ final class Signals {
                 List.of(run.event(EventTypes.RUN_WAITING, path, 1, data.build())),
                 List.of(),
                 Optional.of(Transition.waitingForSignal(deadline, seen))));
-    throw new EngineSignal.Suspended("run " + run.runId() + " waits for signal " + name);
+    throw new Halt.Suspended("run " + run.runId() + " waits for signal " + name);
   }
 
   private static void record(

@@ -70,7 +70,7 @@ final class Timers {
                               .build())),
                   List.of(),
                   Optional.of(Transition.waitingUntil(wakeAt))));
-      throw new EngineSignal.Suspended("run " + run.runId() + " sleeps until " + wakeAt);
+      throw new Halt.Suspended("run " + run.runId() + " sleeps until " + wakeAt);
     }
     run.interruptions().pause(remaining);
     run.writer()

@@ -2,7 +2,7 @@ package dev.spool.server.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spool.InvalidInputException;
-import dev.spool.Json;
+import dev.spool.RunInput;
 import dev.spool.Spool;
 import dev.spool.Workflow;
 import dev.spool.store.CreateResult;
@@ -32,12 +32,11 @@ public final class StartRun {
   private void handle(Context ctx) {
     Workflow<?, ?> wf = WorkflowRoutes.find(spool.registry(), ctx.pathParam("name"));
     Optional<String> key = idempotencyKey(ctx);
-    String body = bodies.json(ctx);
-    String canonical = Json.write(parse(wf, body));
-    CreateResult created = spool.start(wf.name(), body, key);
+    RunInput<?> input = parse(wf, bodies.json(ctx));
+    CreateResult created = spool.start(input, key);
     RunInfo run = created.run();
     if (!created.created()) {
-      checkSameRequest(run, wf, canonical, key.orElseThrow());
+      checkSameRequest(run, wf, input.json(), key.orElseThrow());
       ctx.header("Idempotent-Replayed", "true");
     } else {
       ctx.header("Location", RunJson.statusUrl(run.runId()));
@@ -54,7 +53,7 @@ public final class StartRun {
   }
 
   /** Malformed JSON is a bad request (400); well-formed input that does not fit is 422. */
-  private static Object parse(Workflow<?, ?> wf, String body) {
+  private static RunInput<?> parse(Workflow<?, ?> wf, String body) {
     if (body.isBlank()) {
       throw ApiProblem.badRequest(
           "the request body is empty: send the input of workflow '"
@@ -64,15 +63,17 @@ public final class StartRun {
               + " shows its input schema)");
     }
     try {
-      Json.tree(body);
-    } catch (IllegalArgumentException e) {
-      throw new ApiProblem(
-          400, "malformed-json", "Malformed JSON", "the body is not valid JSON: " + e.getMessage());
-    }
-    try {
-      return wf.parseInput(body);
+      return RunInput.parse(wf, body);
     } catch (InvalidInputException e) {
-      throw new ApiProblem(422, "invalid-input", "Invalid input", e.getMessage());
+      throw e.jsonSyntaxError()
+          .map(
+              why ->
+                  new ApiProblem(
+                      400,
+                      "malformed-json",
+                      "Malformed JSON",
+                      "the body is not valid JSON: " + why))
+          .orElseGet(() -> new ApiProblem(422, "invalid-input", "Invalid input", e.getMessage()));
     }
   }
 

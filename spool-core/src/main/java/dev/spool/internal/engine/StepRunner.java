@@ -23,8 +23,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Executes one {@code ctx.call}: replay, attempts with retry and timeout, fallback, checkpoint. */
-final class Steps {
-  private Steps() {}
+final class StepRunner {
+  private StepRunner() {}
 
   static <I, O> O call(Scope parent, Component<I, O> c, I input, String key) {
     RunServices run = parent.run();
@@ -38,7 +38,7 @@ final class Steps {
       segment = c.name() + ":" + key;
     }
     String path = parent.path() + "/" + segment;
-    run.heartbeats().beat(parent.path());
+    run.idleTimers().signOfLife(parent.path());
 
     Optional<Checkpoint> done = run.replay().completed(path);
     if (done.isPresent()) {
@@ -84,7 +84,7 @@ final class Steps {
                 .build();
         finish(run, c.isCheckpointed(), path, attempt, outJson, data);
         return out;
-      } catch (EngineSignal | RunCancelledException | NonDeterminismException e) {
+      } catch (Halt | RunCancelledException | NonDeterminismException e) {
         throw e;
       } catch (Throwable t) {
         run.interruptions().checkInterruption();
@@ -148,8 +148,8 @@ final class Steps {
     }
     FutureTask<O> task =
         new FutureTask<>(() -> ContextImpl.within(scope, () -> c.body().run(ctx, input)));
-    Heartbeats beats = scope.run().heartbeats();
-    AtomicLong lastBeat = beats.watch(scope.path());
+    IdleTimers idleTimers = scope.run().idleTimers();
+    AtomicLong lastSign = idleTimers.start(scope.path());
     long start = System.nanoTime();
     Thread t = Thread.ofVirtual().name("spool-step-" + path).start(task);
     try {
@@ -163,7 +163,7 @@ final class Steps {
           }
         }
         if (idle.isPresent()) {
-          long idleLeft = lastBeat.get() + idle.get().toNanos() - now;
+          long idleLeft = lastSign.get() + idle.get().toNanos() - now;
           if (idleLeft <= 0) {
             throw abandon(scope, t, StepTimeoutException.idle(path, idle.get()));
           }
@@ -172,7 +172,7 @@ final class Steps {
         try {
           return task.get(left, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-          // loop: find out which clock ran out, or whether a heartbeat moved the idle one
+          // loop: find out which clock ran out, or whether a sign of life restarted the idle one
         }
       }
     } catch (InterruptedException e) {
@@ -184,7 +184,7 @@ final class Steps {
       }
       throw (Error) cause;
     } finally {
-      beats.unwatch(scope.path());
+      idleTimers.stop(scope.path());
     }
   }
 
@@ -226,7 +226,7 @@ final class Steps {
               .build();
       finish(run, c.isCheckpointed(), path, attempts, outJson, data);
       return out;
-    } catch (EngineSignal | RunCancelledException | NonDeterminismException e) {
+    } catch (Halt | RunCancelledException | NonDeterminismException e) {
       throw e;
     } catch (Throwable t) {
       run.interruptions().checkInterruption();
@@ -239,7 +239,7 @@ final class Steps {
 
   private static void finish(
       RunServices run, boolean checkpointed, String path, int attempt, String out, String data) {
-    run.heartbeats().beat(path);
+    run.idleTimers().signOfLife(path);
     var event = run.event(EventTypes.STEP_COMPLETED, path, attempt, data);
     if (checkpointed) {
       run.writer()
