@@ -1,6 +1,7 @@
 package dev.spool.store.sqlite.internal;
 
 import dev.spool.RunStatus;
+import dev.spool.store.Checkpoint;
 import dev.spool.store.Claim;
 import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
@@ -83,7 +84,11 @@ public final class Leases {
         run = RunRows.map(rs);
         lease = new Lease(runId, req.owner(), rs.getLong("lease_epoch"), expiresAt, run.attempt());
       }
-      return Optional.of(new Claim(lease, run, EventRows.checkpoints(c, runId)));
+      // Checkpoints are written only under a lease, so a first claim has none: no read under the
+      // write lock for it.
+      List<Checkpoint> checkpoints =
+          run.attempt() > 1 ? EventRows.checkpoints(c, runId) : List.of();
+      return Optional.of(new Claim(lease, run, checkpoints));
     }
   }
 
