@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code spool} command as a real child JVM (same class path as the test), with its stderr in a
- * log file; stopped by pid when the test ends.
+ * The {@code spool} command as a real child JVM (the test's class path, or the same jars on the
+ * module path), with its stderr in a log file; stopped by pid when the test ends.
  */
 final class SpoolProcess implements AutoCloseable {
   private final Process process;
@@ -21,19 +21,50 @@ final class SpoolProcess implements AutoCloseable {
   }
 
   static SpoolProcess start(Path dir, String name, String... args) throws Exception {
+    return launch(
+        dir,
+        name,
+        List.of(
+            "--enable-native-access=ALL-UNNAMED",
+            "-cp",
+            System.getProperty("java.class.path"),
+            SpoolCommand.class.getName()),
+        args);
+  }
+
+  /**
+   * The same command with every jar on the module path instead, as a modular application runs it:
+   * Spool's own modules are named, and Lettuce and LangChain4j are automatic modules that need
+   * {@code --add-modules ALL-MODULE-PATH} to bring in what they use.
+   */
+  static SpoolProcess startOnModulePath(Path dir, String name, String modulePath, String... args)
+      throws Exception {
+    return launch(
+        dir,
+        name,
+        List.of(
+            "--enable-native-access=org.xerial.sqlitejdbc",
+            "--module-path",
+            modulePath,
+            "--add-modules",
+            "ALL-MODULE-PATH",
+            "--module",
+            "dev.spool.cli/" + SpoolCommand.class.getName()),
+        args);
+  }
+
+  private static SpoolProcess launch(Path dir, String name, List<String> main, String... args)
+      throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd =
         new ArrayList<>(
             List.of(
                 java,
-                "--enable-native-access=ALL-UNNAMED",
                 "-XX:+UseSerialGC",
                 // C1 only: several JVMs start at once on a small machine; start-up beats peak speed
                 "-XX:TieredStopAtLevel=1",
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                SpoolCommand.class.getName()));
+                "-Xmx256m"));
+    cmd.addAll(main);
     cmd.addAll(List.of(args));
     Path log = dir.resolve(name + ".log");
     Process p =

@@ -11,8 +11,11 @@ import java.util.Map;
  * every call the UI makes goes through the API with the user's key.
  */
 public final class WebUi {
-  /** Where the files live on the classpath. */
-  public static final String RESOURCES = "/dev/spool/server/web";
+  /**
+   * Where the files live on the classpath: under META-INF, which no module encapsulates, so Javalin
+   * finds them on the module path as well as on the classpath.
+   */
+  public static final String RESOURCES = "/META-INF/spool-web";
 
   /**
    * Revalidate on every load, so a new server never runs an old UI; the page may load only its own
