@@ -1,13 +1,14 @@
 package dev.spool.store;
 
 import dev.spool.EventTypes;
-import dev.spool.internal.engine.Payload;
+import dev.spool.internal.Payload;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The events a store writes by itself (cancel, signals, recovery), built here once so that every
- * {@link RunStore} implementation writes the same payloads.
+ * The events written outside the engine, by a store (cancel, signals, recovery) or by a worker host
+ * about a run it holds (hand-off), built here once so that every writer emits the same payloads.
  */
 public final class StoreEvents {
   /** The error type of a run the reaper gave up on. */
@@ -24,29 +25,23 @@ public final class StoreEvents {
   }
 
   public static NewEvent cancelled(String runId, String reason, int attempt, Instant now) {
-    return new NewEvent(
+    return runEvent(
         EventTypes.RUN_CANCELLED,
-        now,
-        "",
         attempt,
+        now,
         Payload.obj().raw("error", cancelError(runId, reason)).build());
   }
 
   public static NewEvent cancelRequested(String reason, int attempt, Instant now) {
-    return new NewEvent(
-        EventTypes.RUN_CANCEL_REQUESTED,
-        now,
-        "",
-        attempt,
-        Payload.obj().str("reason", reason).build());
+    return runEvent(
+        EventTypes.RUN_CANCEL_REQUESTED, attempt, now, Payload.obj().str("reason", reason).build());
   }
 
   public static NewEvent signal(String name, String valueJson, int attempt, Instant now) {
-    return new NewEvent(
+    return runEvent(
         EventTypes.SIGNAL_RECEIVED,
-        now,
-        "",
         attempt,
+        now,
         Payload.obj().str("name", name).raw("value", valueJson).build());
   }
 
@@ -71,14 +66,29 @@ public final class StoreEvents {
       Instant now) {
     Payload p = Payload.obj().str("worker", worker.orElse("unknown")).str("cause", cause);
     lastHeartbeat.ifPresent(h -> p.str("lastHeartbeat", h.toString()));
-    return new NewEvent(
+    return runEvent(
         EventTypes.WORKER_LOST,
-        now,
-        "",
         attempt,
+        now,
         p.num("recovery", recovery)
             .num("maxRecoveries", maxRecoveries)
             .bool("requeued", recovery <= maxRecoveries)
+            .build());
+  }
+
+  /**
+   * {@code run.handoff}: a draining worker gives back a run it could not finish within its drain
+   * deadline; the run is requeued for another worker.
+   */
+  public static NewEvent handoff(String worker, Duration deadline, int attempt, Instant now) {
+    return runEvent(
+        EventTypes.RUN_HANDOFF,
+        attempt,
+        now,
+        Payload.obj()
+            .str("worker", worker)
+            .str("reason", "drain")
+            .num("deadlineMs", deadline.toMillis())
             .build());
   }
 
@@ -96,12 +106,16 @@ public final class StoreEvents {
 
   public static NewEvent recoveryLimitFailed(
       String runId, int maxRecoveries, int attempt, Instant now) {
-    return new NewEvent(
+    return runEvent(
         EventTypes.RUN_FAILED,
-        now,
-        "",
         attempt,
+        now,
         Payload.obj().raw("error", recoveryLimitError(runId, maxRecoveries)).build());
+  }
+
+  /** An event about the run as a whole (no step path). */
+  private static NewEvent runEvent(String type, int attempt, Instant now, String payload) {
+    return new NewEvent(type, now, "", attempt, payload);
   }
 
   private static String error(String type, String message) {

@@ -14,6 +14,7 @@ import dev.spool.store.LeaseLostException;
 import dev.spool.store.NewEvent;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
+import dev.spool.store.StoreEvents;
 import dev.spool.store.StoreException;
 import dev.spool.store.Transition;
 import dev.spool.store.WorkerBeat;
@@ -348,16 +349,8 @@ public final class Worker implements AutoCloseable {
                 exec.lease(),
                 new Commit(
                     List.of(
-                        new NewEvent(
-                            EventTypes.RUN_HANDOFF,
-                            spool.clock().now(),
-                            "",
-                            exec.lease().attempt(),
-                            "{\"worker\":"
-                                + Json.quote(id)
-                                + ",\"reason\":\"drain\",\"deadlineMs\":"
-                                + deadline.toMillis()
-                                + "}")),
+                        StoreEvents.handoff(
+                            id, deadline, exec.lease().attempt(), spool.clock().now())),
                     List.of(),
                     Optional.of(Transition.requeued())));
         handedOff++;

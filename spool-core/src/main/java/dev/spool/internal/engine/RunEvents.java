@@ -3,6 +3,7 @@ package dev.spool.internal.engine;
 import dev.spool.EventTypes;
 import dev.spool.Json;
 import dev.spool.SpoolClock;
+import dev.spool.internal.Payload;
 import dev.spool.store.NewEvent;
 import java.util.ArrayList;
 import java.util.List;

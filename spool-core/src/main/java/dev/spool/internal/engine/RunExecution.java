@@ -7,6 +7,7 @@ import dev.spool.NonDeterminismException;
 import dev.spool.RunCancelledException;
 import dev.spool.SpoolClock;
 import dev.spool.Workflow;
+import dev.spool.internal.Payload;
 import dev.spool.store.Claim;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;

@@ -3,6 +3,7 @@ package dev.spool.internal.engine;
 import dev.spool.Event;
 import dev.spool.EventTypes;
 import dev.spool.Json;
+import dev.spool.internal.Payload;
 import dev.spool.store.Checkpoint;
 import dev.spool.store.Checkpoint.Kind;
 import dev.spool.store.Commit;

@@ -7,6 +7,7 @@ import dev.spool.NonDeterminismException;
 import dev.spool.RunCancelledException;
 import dev.spool.StepFailedException;
 import dev.spool.StepTimeoutException;
+import dev.spool.internal.Payload;
 import dev.spool.store.Checkpoint;
 import dev.spool.store.Checkpoint.Kind;
 import dev.spool.store.Commit;

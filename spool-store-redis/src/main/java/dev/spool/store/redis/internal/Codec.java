@@ -3,6 +3,7 @@ package dev.spool.store.redis.internal;
 import dev.spool.Event;
 import dev.spool.RunStatus;
 import dev.spool.store.Checkpoint;
+import dev.spool.store.Micros;
 import dev.spool.store.NewEvent;
 import dev.spool.store.RunInfo;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package dev.spool.store.redis.internal;
 
 import dev.spool.Event;
+import dev.spool.store.Micros;
 import dev.spool.store.NewEvent;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;

@@ -2,6 +2,7 @@ package dev.spool.store.redis.internal;
 
 import dev.spool.store.DeploymentInfo;
 import dev.spool.store.FleetStore;
+import dev.spool.store.Micros;
 import dev.spool.store.WorkerBeat;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;

@@ -2,6 +2,7 @@ package dev.spool.store.redis.internal;
 
 import dev.spool.store.ApiKey;
 import dev.spool.store.KeyStore;
+import dev.spool.store.Micros;
 import dev.spool.store.StoreException;
 import io.lettuce.core.RedisFuture;
 import java.time.Instant;

@@ -6,6 +6,7 @@ import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;
 import dev.spool.store.LeaseLostException;
+import dev.spool.store.Micros;
 import dev.spool.store.StoreException;
 import dev.spool.store.Transition;
 import java.time.Instant;

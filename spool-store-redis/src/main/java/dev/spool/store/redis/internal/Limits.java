@@ -1,6 +1,7 @@
 package dev.spool.store.redis.internal;
 
 import dev.spool.store.LimitStore;
+import dev.spool.store.Micros;
 import dev.spool.store.TokenMath;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package dev.spool.store.redis.internal;
 
 import dev.spool.store.CreateResult;
+import dev.spool.store.Micros;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;

@@ -1,6 +1,7 @@
 package dev.spool.store.sqlite.internal;
 
 import dev.spool.store.ApiKey;
+import dev.spool.store.Micros;
 import dev.spool.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -51,8 +52,8 @@ public final class ApiKeyRows {
                   rs.getString("id"),
                   rs.getString("name"),
                   rs.getString("hash"),
-                  Micros.instant(rs, "created_at"),
-                  Micros.optInstant(rs, "revoked_at")));
+                  Columns.instant(rs, "created_at"),
+                  Columns.optInstant(rs, "revoked_at")));
         }
         return out;
       }

@@ -2,6 +2,7 @@ package dev.spool.store.sqlite.internal;
 
 import dev.spool.Event;
 import dev.spool.RunStatus;
+import dev.spool.store.Micros;
 import dev.spool.store.NewEvent;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;

@@ -2,6 +2,7 @@ package dev.spool.store.sqlite.internal;
 
 import dev.spool.Event;
 import dev.spool.store.Checkpoint;
+import dev.spool.store.Micros;
 import dev.spool.store.NewEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,7 +55,7 @@ public final class EventRows {
                   rs.getLong("seq"),
                   runId,
                   rs.getString("type"),
-                  Micros.instant(rs, "ts"),
+                  Columns.instant(rs, "ts"),
                   rs.getString("path"),
                   rs.getInt("attempt"),
                   rs.getString("data")));
@@ -103,7 +104,7 @@ public final class EventRows {
                   rs.getInt("attempt"),
                   Checkpoint.Kind.valueOf(rs.getString("kind")),
                   rs.getString("value"),
-                  Micros.instant(rs, "at")));
+                  Columns.instant(rs, "at")));
         }
         return out;
       }

@@ -2,6 +2,7 @@ package dev.spool.store.sqlite.internal;
 
 import dev.spool.store.DeploymentInfo;
 import dev.spool.store.FleetStore;
+import dev.spool.store.Micros;
 import dev.spool.store.WorkerBeat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -141,7 +142,7 @@ public final class Fleet implements FleetStore {
                 state == null
                     ? DeploymentInfo.State.NEW
                     : DeploymentInfo.State.valueOf(state.toUpperCase(Locale.ROOT)),
-                Micros.optInstant(rs, "promoted_at"),
+                Columns.optInstant(rs, "promoted_at"),
                 rs.getLong(4)));
       }
       return out;

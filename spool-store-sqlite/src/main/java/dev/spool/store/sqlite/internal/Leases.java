@@ -7,6 +7,7 @@ import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;
 import dev.spool.store.LeaseLostException;
+import dev.spool.store.Micros;
 import dev.spool.store.RunInfo;
 import dev.spool.store.Transition;
 import java.sql.Connection;

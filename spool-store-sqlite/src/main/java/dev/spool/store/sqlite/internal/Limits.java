@@ -1,6 +1,7 @@
 package dev.spool.store.sqlite.internal;
 
 import dev.spool.store.LimitStore;
+import dev.spool.store.Micros;
 import dev.spool.store.TokenMath;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package dev.spool.store.sqlite.internal;
 
+import dev.spool.store.Micros;
 import dev.spool.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,11 +1,12 @@
 package dev.spool.store.sqlite.internal;
 
-import static dev.spool.store.sqlite.internal.Micros.instant;
-import static dev.spool.store.sqlite.internal.Micros.optInstant;
-import static dev.spool.store.sqlite.internal.Micros.optString;
+import static dev.spool.store.sqlite.internal.Columns.instant;
+import static dev.spool.store.sqlite.internal.Columns.optInstant;
+import static dev.spool.store.sqlite.internal.Columns.optString;
 
 import dev.spool.RunStatus;
 import dev.spool.store.CreateResult;
+import dev.spool.store.Micros;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;

@@ -1,12 +1,12 @@
-package dev.spool.store.redis.internal;
+package dev.spool.store;
 
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Instants as Redis strings: microseconds since the epoch, like the SQLite store, so what is read
- * back equals what was written truncated to the microsecond. Lua's doubles hold them exactly (they
- * stay far below 2^53).
+ * Instants as stores keep them: microseconds since the epoch, as an integer (SQLite) or its decimal
+ * string (Redis). What is read back equals what was written truncated to the microsecond, in every
+ * store alike. Lua's doubles hold them exactly (they stay far below 2^53).
  */
 public final class Micros {
   private Micros() {}

@@ -1,4 +1,4 @@
-package dev.spool.internal.engine;
+package dev.spool.internal;
 
 import dev.spool.Json;
 
