@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,9 +22,19 @@ final class SpoolProcess implements AutoCloseable {
   }
 
   static SpoolProcess start(Path dir, String name, String... args) throws Exception {
+    return start(dir, name, Map.of(), args);
+  }
+
+  /**
+   * As {@link #start(Path, String, String...)}, with variables added to the child's environment:
+   * how a test gives one process different code (a test workflow provider reads them) or settings.
+   */
+  static SpoolProcess start(Path dir, String name, Map<String, String> env, String... args)
+      throws Exception {
     return launch(
         dir,
         name,
+        env,
         List.of(
             "--enable-native-access=ALL-UNNAMED",
             "-cp",
@@ -42,6 +53,7 @@ final class SpoolProcess implements AutoCloseable {
     return launch(
         dir,
         name,
+        Map.of(),
         List.of(
             "--enable-native-access=org.xerial.sqlitejdbc",
             "--module-path",
@@ -53,7 +65,8 @@ final class SpoolProcess implements AutoCloseable {
         args);
   }
 
-  private static SpoolProcess launch(Path dir, String name, List<String> main, String... args)
+  private static SpoolProcess launch(
+      Path dir, String name, Map<String, String> env, List<String> main, String... args)
       throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd =
@@ -67,11 +80,12 @@ final class SpoolProcess implements AutoCloseable {
     cmd.addAll(main);
     cmd.addAll(List.of(args));
     Path log = dir.resolve(name + ".log");
-    Process p =
+    ProcessBuilder pb =
         new ProcessBuilder(cmd)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log.toString())))
-            .start();
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log.toString())));
+    pb.environment().putAll(env);
+    Process p = pb.start();
     return new SpoolProcess(p, log);
   }
 
