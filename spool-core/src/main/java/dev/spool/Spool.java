@@ -3,6 +3,7 @@ package dev.spool;
 import dev.spool.store.CreateResult;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunInfo;
+import dev.spool.store.RunRules;
 import dev.spool.store.SignalResult;
 import dev.spool.store.Store;
 import java.time.Duration;
@@ -55,8 +56,9 @@ public final class Spool {
   }
 
   /**
-   * Creates and enqueues a run after checking its input. The run is pinned to the store's active
-   * deployment ({@code spool deployments promote}), or to this runtime's when none was promoted.
+   * Creates and enqueues a run of the workflow's newest version after checking its input. The run
+   * is pinned to the store's active deployment ({@code spool deployments promote}); while none was
+   * promoted it is pinned to none, and any worker that has the workflow's version takes it.
    *
    * @throws IllegalArgumentException for an unknown workflow
    * @throws InvalidInputException for input that does not parse or fit; nothing is written then
@@ -66,13 +68,25 @@ public final class Spool {
   }
 
   /**
+   * As {@link #start(String, String, Optional)}, on the named version of the workflow (empty: the
+   * newest registered here).
+   *
+   * @throws IllegalArgumentException for an unknown workflow or version
+   */
+  public CreateResult start(
+      String workflow, Optional<String> version, String inputJson, Optional<String> key) {
+    return start(RunInput.parse(registry.get(workflow, version), inputJson), key);
+  }
+
+  /**
    * Creates and enqueues a run of an input parsed and checked before, as {@link #start(String,
    * String, Optional)} does, without parsing it again.
    *
    * @throws IllegalArgumentException if the input's workflow is not the one registered by its name
    */
   public CreateResult start(RunInput<?> input, Optional<String> idempotencyKey) {
-    Workflow<?, ?> wf = registry.get(input.workflow().name());
+    Workflow<?, ?> wf =
+        registry.get(input.workflow().name(), Optional.of(input.workflow().versionId()));
     if (wf != input.workflow()) {
       throw new IllegalArgumentException(
           "the input was checked against " + input.workflow() + ", not the registered " + wf);
@@ -86,7 +100,7 @@ public final class Spool {
                 wf.versionId(),
                 input.json(),
                 idempotencyKey,
-                store.fleet().activeDeployment().orElse(deployment),
+                store.fleet().activeDeployment().orElse(RunRules.UNPINNED),
                 now));
     if (created.created()) {
       wakeListeners.forEach(Runnable::run);

@@ -22,7 +22,8 @@ import java.util.Optional;
  * @param finishedAt when it ended
  * @param duration from first start to finish, or to the server's now while unfinished
  * @param lastSeq the sequence number of its newest event: a cursor for {@link SpoolClient#follow}
- * @param deployment the deployment it is pinned to
+ * @param deployment the deployment it is pinned to; empty when pinned to none (no deployment was
+ *     promoted when it started), so any worker that has its workflow version takes it
  * @param attempt how many times it has been claimed by a worker (1 on its first execution)
  * @param worker the worker holding it while running
  * @param heartbeatAt that worker's last heartbeat
@@ -30,6 +31,8 @@ import java.util.Optional;
  * @param cancelRequested a cancel was asked for while it was running; its worker ends it soon
  * @param recoveries how many times it was resumed after its worker was lost
  * @param idempotencyKey the key it was started with
+ * @param waitingFor why a runnable run has no live worker to take it, for example "no live worker
+ *     has ticket-triage v1" (only when read alone, {@link SpoolClient#run})
  */
 public record RunView(
     String runId,
@@ -51,7 +54,8 @@ public record RunView(
     Optional<Instant> resumeAt,
     boolean cancelRequested,
     int recoveries,
-    Optional<String> idempotencyKey) {
+    Optional<String> idempotencyKey,
+    Optional<String> waitingFor) {
   public RunView {
     Objects.requireNonNull(runId, "runId");
     Objects.requireNonNull(workflow, "workflow");
@@ -69,5 +73,6 @@ public record RunView(
     Objects.requireNonNull(heartbeatAt, "heartbeatAt");
     Objects.requireNonNull(resumeAt, "resumeAt");
     Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+    Objects.requireNonNull(waitingFor, "waitingFor");
   }
 }

@@ -2,6 +2,7 @@ package dev.spool.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,4 +34,15 @@ public interface FleetStore {
    * their run counts; sorted by id.
    */
   List<DeploymentInfo> deployments();
+
+  /**
+   * Moves the runs pinned to {@code from} that no worker has started yet ({@link RunRules#movable})
+   * to {@code to}: a deployment, or {@link RunRules#UNPINNED} for any worker.
+   *
+   * @return how many moved
+   */
+  int moveQueued(String from, String to);
+
+  /** Unfinished runs by workflow version: what the fleet still has to run. */
+  Map<WorkflowVersion, Long> inFlightByVersion();
 }

@@ -5,6 +5,7 @@ import dev.spool.RunStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The run rules, written once: what a store does to a run from outside a lease, as pure functions
@@ -13,7 +14,26 @@ import java.util.Optional;
  * store to the answers given here.
  */
 public final class RunRules {
+  /**
+   * The deployment of a run started while no deployment was promoted: any worker may take it, so a
+   * fresh store runs everything whatever the workers' {@code --deployment}. Promoting a deployment
+   * starts pinning new runs to it.
+   */
+  public static final String UNPINNED = "";
+
   private RunRules() {}
+
+  /**
+   * Whether a worker of {@code deployment} that can run {@code runnable} may take the run: the run
+   * is pinned to that deployment or to none, and the worker has registered the run's workflow at
+   * the run's version (empty: any). A worker never takes a run it cannot execute, so no run fails
+   * because of which worker picked it up.
+   */
+  public static boolean placeable(
+      RunInfo run, String deployment, Optional<Set<WorkflowVersion>> runnable) {
+    return (run.deployment().equals(UNPINNED) || run.deployment().equals(deployment))
+        && runnable.map(s -> s.contains(WorkflowVersion.of(run))).orElse(true);
+  }
 
   /**
    * Whether a claim may take the run: it is queued; or waiting and its resume time has come; or
@@ -36,6 +56,60 @@ public final class RunRules {
   /** {@link #claimable(RunStatus, Optional, Optional, Instant, Optional)} of a run as read. */
   public static boolean claimable(RunInfo run, Instant now, Optional<String> takeOverFrom) {
     return claimable(run.status(), run.resumeAt(), run.leaseOwner(), now, takeOverFrom);
+  }
+
+  /**
+   * Why a claimable run has no live worker to take it, or empty when one of {@code live} may
+   * ({@link #placeable}, not draining). Said in the API, the CLI and the UI, so a run that waits
+   * says what it waits for: a worker of its deployment, or one that has its workflow at its
+   * version.
+   */
+  public static Optional<String> waitingForWorker(RunInfo run, List<WorkerBeat> live) {
+    WorkflowVersion needs = WorkflowVersion.of(run);
+    boolean pinned = !run.deployment().equals(UNPINNED);
+    List<WorkerBeat> able =
+        live.stream()
+            .filter(w -> !w.draining())
+            .filter(w -> !pinned || w.deployment().equals(run.deployment()))
+            .toList();
+    if (able.stream().anyMatch(w -> w.workflows().contains(needs))) {
+      return Optional.empty();
+    }
+    if (able.isEmpty()) {
+      return Optional.of(
+          pinned
+              ? "no live worker of deployment "
+                  + run.deployment()
+                  + ": the run starts when one is up (spool worker --deployment "
+                  + run.deployment()
+                  + ")"
+              : "no live worker: the run starts when one is up (spool worker)");
+    }
+    List<String> others =
+        able.stream()
+            .flatMap(w -> w.workflows().stream())
+            .filter(v -> v.name().equals(needs.name()))
+            .map(WorkflowVersion::toString)
+            .distinct()
+            .sorted()
+            .toList();
+    return Optional.of(
+        "no live worker"
+            + (pinned ? " of deployment " + run.deployment() : "")
+            + " has "
+            + needs
+            + (others.isEmpty()
+                ? " (none has " + needs.name() + " at all)"
+                : " (live workers have " + String.join(", ", others) + ")")
+            + ": the run starts when a worker that registers it is up");
+  }
+
+  /**
+   * Whether {@code deployments move} may move the run off {@code from}: it is pinned there, queued,
+   * and no worker has started it yet (a run some code has started stays with that code).
+   */
+  public static boolean movable(RunInfo run, String from) {
+    return run.deployment().equals(from) && run.status() == RunStatus.QUEUED && run.attempt() == 0;
   }
 
   /** The event a new run's stream starts with, at seq 1: {@code run.queued}, attempt 0. */

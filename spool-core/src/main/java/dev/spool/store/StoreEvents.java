@@ -77,19 +77,14 @@ public final class StoreEvents {
   }
 
   /**
-   * {@code run.handoff}: a draining worker gives back a run it could not finish within its drain
-   * deadline; the run is requeued for another worker.
+   * {@code run.handoff}: a worker gives back a run it holds, requeued for another worker: at its
+   * drain deadline ({@code "drain"}, with the deadline), or because it cannot run it.
    */
-  public static NewEvent handoff(String worker, Duration deadline, int attempt, Instant now) {
-    return runEvent(
-        EventTypes.RUN_HANDOFF,
-        attempt,
-        now,
-        Payload.obj()
-            .str("worker", worker)
-            .str("reason", "drain")
-            .num("deadlineMs", deadline.toMillis())
-            .build());
+  public static NewEvent handoff(
+      String worker, String reason, Optional<Duration> deadline, int attempt, Instant now) {
+    Payload p = Payload.obj().str("worker", worker).str("reason", reason);
+    deadline.ifPresent(d -> p.num("deadlineMs", d.toMillis()));
+    return runEvent(EventTypes.RUN_HANDOFF, attempt, now, p.build());
   }
 
   /** The error JSON of a run failed because its workers kept dying. */

@@ -2,6 +2,7 @@ package dev.spool.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A worker's entry in the store's registry, written on every heartbeat.
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param at this beat's time; a worker silent for a few beats is presumed gone
  * @param activeRuns runs it executes now
  * @param draining it stopped claiming and is handing its runs over
+ * @param workflows the workflow versions it can run, and so claims
  */
 public record WorkerBeat(
     String workerId,
@@ -19,11 +21,13 @@ public record WorkerBeat(
     Instant startedAt,
     Instant at,
     int activeRuns,
-    boolean draining) {
+    boolean draining,
+    Set<WorkflowVersion> workflows) {
   public WorkerBeat {
     Objects.requireNonNull(workerId, "workerId");
     Objects.requireNonNull(deployment, "deployment");
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(at, "at");
+    workflows = Set.copyOf(workflows);
   }
 }

@@ -11,6 +11,7 @@ class MemoryStoreConformanceTest extends StoreConformance
         KeyContract,
         LimitContract,
         FleetContract,
+        PlacementContract,
         RunRulesContract {
   @Override
   protected Store newStore() {

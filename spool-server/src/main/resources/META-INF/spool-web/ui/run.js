@@ -149,7 +149,7 @@ export class RunPage {
       ['Created', h('time', { datetime: i.createdAt, title: i.createdAt }, dateTime(i.createdAt))],
       ['Started', start ? h('time', { title: new Date(start).toISOString() }, dateTime(new Date(start).toISOString())) : '–'],
       ['Duration', h('span', { id: 'run-duration' }, start ? duration((end ?? now) - start) : '–')],
-      ['Deployment', i.deployment],
+      ['Deployment', i.deployment || h('span', { title: 'started before any deployment was promoted: any worker with its version takes it' }, 'none (any worker)')],
       ['Worker', i.worker || '–'],
       ['Heartbeat', h('span', {
         id: 'run-heartbeat',
@@ -162,6 +162,8 @@ export class RunPage {
     ];
     if (i.resumeAt && i.status === 'waiting' && !i.resumeAt.startsWith('9999')) rows.push(['Resumes', dateTime(i.resumeAt)]);
     if (i.idempotencyKey) rows.push(['Idempotency key', i.idempotencyKey]);
+    // The server says why a runnable run has no worker: which deployment or version it waits for.
+    if (i.waitingForWorker && !m.ended) rows.unshift(['Waiting for', h('span', { id: 'run-waiting-for', class: 'stale' }, i.waitingFor || i.note || 'a live worker')]);
     fill(this.meta, rows.map(([k, v]) => [h('dt', k), h('dd', v)]));
   }
 

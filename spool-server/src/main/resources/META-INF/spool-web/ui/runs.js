@@ -189,7 +189,7 @@ export class RunsPage {
     if (!old || old.startedAt !== run.startedAt) {
       fill(row.cells.started, run.startedAt ? timeEl(run.startedAt) : h('span.muted', `queued ${ago(run.createdAt)}`));
     }
-    row.cells.deployment.textContent = run.deployment;
+    row.cells.deployment.textContent = run.deployment || 'any';
     this.tickRow(row);
   }
 

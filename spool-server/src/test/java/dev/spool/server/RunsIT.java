@@ -94,13 +94,15 @@ class RunsIT {
       assertThat(run.get(absent).isNull()).as(absent).isTrue();
     }
     assertThat(run.get("lastSeq").asLong()).isEqualTo(1);
-    assertThat(run.get("deployment").asText()).isEqualTo("default");
+    assertThat(run.get("deployment").asText()).as("none promoted: pinned to none").isEmpty();
     assertThat(run.get("attempt").asInt()).isZero();
     assertThat(run.get("cancelRequested").asBoolean()).isFalse();
     assertThat(run.get("recoveries").asInt()).isZero();
     assertThat(run.get("idempotencyKey").asText()).isEqualTo("k");
     assertThat(run.get("waitingForWorker").asBoolean()).as("no worker runs in this test").isTrue();
-    assertThat(run.get("note").asText()).contains("no live worker of deployment default");
+    assertThat(run.get("waitingFor").asText())
+        .isEqualTo(run.get("note").asText())
+        .contains("no live worker: the run starts when one is up");
     assertThat(problem(h.get("/v1/runs/nope"), 404, "unknown-run")).contains("'nope'");
   }
 
@@ -111,7 +113,13 @@ class RunsIT {
         .fleet()
         .beatWorker(
             new dev.spool.store.WorkerBeat(
-                "w1", "default", Instant.now(), Instant.now(), 0, false));
+                "w1",
+                "default",
+                Instant.now(),
+                Instant.now(),
+                0,
+                false,
+                h.spool.registry().runnable()));
     String id = h.start("hello", "{\"name\":\"Ada\"}");
     JsonNode run = json(h.get("/v1/runs/" + id));
     assertThat(run.get("waitingForWorker").asBoolean()).isFalse();

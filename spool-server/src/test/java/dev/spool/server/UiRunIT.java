@@ -20,6 +20,35 @@ class UiRunIT extends UiTestBase {
   }
 
   @Test
+  void aRunNoLiveWorkerCanTakeSaysWhatItWaitsFor() {
+    // A version no worker here registered, as a run left by code that is no longer deployed.
+    String runId = "r-needs-v9";
+    h.store.createRun(
+        new dev.spool.store.NewRun(
+            runId,
+            "hello",
+            "9",
+            "{\"name\":\"Ada\"}",
+            java.util.Optional.empty(),
+            dev.spool.store.RunRules.UNPINNED,
+            java.time.Instant.now()));
+    openRun(runId, "");
+    String why = browser.await("the reason", d -> textOrNull("#run-waiting-for"));
+    assertThat(why).contains("no live worker has hello v9", "hello v1");
+    h.store.requestCancel(runId, "test done", java.time.Instant.now());
+  }
+
+  /** Read in one script call: the meta list is rebuilt every second, so elements go stale. */
+  private String textOrNull(String css) {
+    Object t =
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver)
+            .executeScript(
+                "const e = document.querySelector(arguments[0]); return e ? e.textContent : null;",
+                css);
+    return t == null || t.toString().isBlank() ? null : t.toString();
+  }
+
+  @Test
   void startFromTheFormWatchTheOutputGrowAndReloadMidRunWithoutGapOrDuplicate() {
     String runId = startFromForm("hello", Map.of("name", "Ada", "chunkMillis", "200"));
 

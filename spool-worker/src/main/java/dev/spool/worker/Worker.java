@@ -1,7 +1,5 @@
 package dev.spool.worker;
 
-import dev.spool.EventTypes;
-import dev.spool.Json;
 import dev.spool.Spool;
 import dev.spool.WorkerIds;
 import dev.spool.Workflow;
@@ -11,13 +9,13 @@ import dev.spool.store.ClaimRequest;
 import dev.spool.store.Commit;
 import dev.spool.store.Lease;
 import dev.spool.store.LeaseLostException;
-import dev.spool.store.NewEvent;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.StoreEvents;
 import dev.spool.store.StoreException;
 import dev.spool.store.Transition;
 import dev.spool.store.WorkerBeat;
+import dev.spool.store.WorkflowVersion;
 import dev.spool.worker.internal.LeaseRenewal;
 import dev.spool.worker.internal.Outage;
 import dev.spool.worker.internal.Reaper;
@@ -25,6 +23,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +62,7 @@ public final class Worker implements AutoCloseable {
   private Thread heartbeat;
   private Thread control;
   private final Runnable wakeListener = this::wake;
+  private final Set<WorkflowVersion> runnable;
 
   private Worker(Spool spool, int concurrency, Optional<String> onlyRun) {
     if (concurrency < 1) {
@@ -74,6 +74,7 @@ public final class Worker implements AutoCloseable {
     this.reaper = new Reaper(spool.store(), spool.clock(), spool.options());
     this.outage = new Outage(LOG, "worker " + id);
     this.startedAt = spool.clock().now();
+    this.runnable = spool.registry().runnable();
   }
 
   public String id() {
@@ -149,7 +150,8 @@ public final class Worker implements AutoCloseable {
 
   private Optional<Claim> claim() {
     ClaimRequest req =
-        ClaimRequest.next(id, spool.deployment(), spool.clock().now(), spool.options().leaseTtl());
+        ClaimRequest.next(id, spool.deployment(), spool.clock().now(), spool.options().leaseTtl())
+            .runnable(runnable);
     if (onlyRun.isPresent()) {
       req = req.onlyRun(onlyRun.get());
       Optional<RunInfo> run = spool.store().getRun(onlyRun.get());
@@ -181,9 +183,9 @@ public final class Worker implements AutoCloseable {
     Lease lease = claim.lease();
     try {
       RunInfo info = claim.run();
-      Optional<Workflow<?, ?>> wf = spool.registry().find(info.workflow());
+      Optional<Workflow<?, ?>> wf = spool.registry().find(info.workflow(), info.version());
       if (wf.isEmpty()) {
-        failUnknown(lease, info);
+        handBack(lease, info); // claims ask only for runnable versions: a store bug, not the run's
         return;
       }
       RunExecution exec =
@@ -210,28 +212,31 @@ public final class Worker implements AutoCloseable {
     }
   }
 
-  private void failUnknown(Lease lease, RunInfo info) {
-    String msg =
-        "workflow '"
-            + info.workflow()
-            + "' is not registered on worker "
+  /** Gives a run this worker cannot execute back to the queue, unharmed, for one that can. */
+  private void handBack(Lease lease, RunInfo info) {
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "worker "
             + id
-            + " (deployment "
-            + spool.deployment()
-            + ")";
-    String err = "{\"type\":\"UnknownWorkflow\",\"message\":" + Json.quote(msg) + "}";
+            + " was handed run "
+            + info.runId()
+            + " of "
+            + WorkflowVersion.of(info)
+            + ", which it has not registered; giving it back");
     spool
         .store()
         .commit(
             lease,
-            Commit.of(
-                Transition.failed(err),
-                new NewEvent(
-                    EventTypes.RUN_FAILED,
-                    spool.clock().now(),
-                    "",
-                    lease.attempt(),
-                    "{\"error\":" + err + "}")));
+            new Commit(
+                List.of(
+                    StoreEvents.handoff(
+                        id,
+                        "notRegistered",
+                        Optional.empty(),
+                        lease.attempt(),
+                        spool.clock().now())),
+                List.of(),
+                Optional.of(Transition.requeued())));
   }
 
   private void heartbeatLoop() {
@@ -256,7 +261,13 @@ public final class Worker implements AutoCloseable {
           .fleet()
           .beatWorker(
               new WorkerBeat(
-                  id, spool.deployment(), startedAt, spool.clock().now(), active.size(), draining));
+                  id,
+                  spool.deployment(),
+                  startedAt,
+                  spool.clock().now(),
+                  active.size(),
+                  draining,
+                  runnable));
       outage.ok();
     } catch (StoreException e) {
       outage.failed(e); // the next beat tries again
@@ -350,7 +361,11 @@ public final class Worker implements AutoCloseable {
                 new Commit(
                     List.of(
                         StoreEvents.handoff(
-                            id, deadline, exec.lease().attempt(), spool.clock().now())),
+                            id,
+                            "drain",
+                            Optional.of(deadline),
+                            exec.lease().attempt(),
+                            spool.clock().now())),
                     List.of(),
                     Optional.of(Transition.requeued())));
         handedOff++;

@@ -1,9 +1,14 @@
 package dev.spool.worker;
 
 import dev.spool.Spool;
+import dev.spool.store.DeploymentInfo;
+import dev.spool.store.RunRules;
+import dev.spool.store.WorkflowVersion;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A worker process: claims runs until it is told to stop (SIGTERM, Ctrl-C, or {@link #stop}), then
@@ -57,6 +62,14 @@ public final class WorkerProcess {
         spool.options().heartbeatEvery().toMillis(),
         spool.options().leaseTtl().toMillis(),
         drainTimeout.toMillis());
+    log.printf(
+        "runs %s%n",
+        spool.registry().runnable().isEmpty()
+            ? "no workflow: none is registered, so it takes no run (check SPOOL_CLASSPATH)"
+            : String.join(
+                ", ",
+                spool.registry().runnable().stream().map(WorkflowVersion::toString).toList()));
+    placement().ifPresent(log::println);
     signals.await();
     log.printf(
         "draining: %d run(s) active, no new claims; deadline %d ms%n",
@@ -68,6 +81,43 @@ public final class WorkerProcess {
   }
 
   /**
+   * What this worker's deployment means for what it takes, when that may surprise: it is not the
+   * active one and holds no runs. Said once, at start.
+   */
+  private Optional<String> placement() {
+    try {
+      String me = spool.deployment();
+      Optional<String> active = spool.store().fleet().activeDeployment();
+      if (active.isEmpty() || active.get().equals(me)) {
+        return Optional.empty();
+      }
+      long mine =
+          spool.store().fleet().deployments().stream()
+              .filter(d -> d.id().equals(me))
+              .mapToLong(DeploymentInfo::runsInFlight)
+              .sum();
+      if (mine > 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          "deployment "
+              + me
+              + " is not active ("
+              + active.get()
+              + " is) and holds no runs: new runs go to "
+              + active.get()
+              + ", so this worker takes only runs pinned to none; to send runs here, run spool"
+              + " deployments promote "
+              + me
+              + " (or spool deployments move FROM "
+              + me
+              + " for queued ones)");
+    } catch (RuntimeException e) {
+      return Optional.empty(); // the store is unreachable: the worker says so as it retries
+    }
+  }
+
+  /**
    * Blue-green: once this worker's deployment was retired (another one promoted) and no run pinned
    * to it is left, the worker has nothing more to do and stops by itself.
    */
@@ -76,9 +126,12 @@ public final class WorkerProcess {
     while (true) {
       try {
         Thread.sleep(every);
+        List<DeploymentInfo> all = spool.store().fleet().deployments();
+        // Runs pinned to none may need this worker's versions too: it stays while any is left.
         boolean done =
-            spool.store().fleet().deployments().stream()
-                .anyMatch(d -> d.id().equals(spool.deployment()) && d.drained());
+            all.stream().anyMatch(d -> d.id().equals(spool.deployment()) && d.drained())
+                && all.stream()
+                    .noneMatch(d -> d.id().equals(RunRules.UNPINNED) && d.runsInFlight() > 0);
         if (done) {
           log.printf(
               "deployment %s is retired and holds no more runs: stopping%n", spool.deployment());

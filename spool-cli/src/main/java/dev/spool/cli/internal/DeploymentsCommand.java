@@ -1,8 +1,10 @@
 package dev.spool.cli.internal;
 
 import dev.spool.store.DeploymentInfo;
+import dev.spool.store.RunRules;
 import dev.spool.store.Store;
 import dev.spool.store.WorkerBeat;
+import dev.spool.store.WorkflowVersion;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,10 +20,12 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "List deployments with their state, live workers and runs in flight.",
-      "New runs are pinned to the active deployment; a retired one finishes its own runs, and its",
-      "workers stop by themselves once it holds none (it is drained)."
+      "Until a deployment is promoted, runs are pinned to none and any worker that has their",
+      "workflow version takes them. Once one is, new runs are pinned to the active deployment; a",
+      "retired one finishes its own runs, and its workers stop by themselves once it holds none",
+      "(it is drained)."
     },
-    subcommands = {DeploymentsCommand.Promote.class})
+    subcommands = {DeploymentsCommand.Promote.class, DeploymentsCommand.Move.class})
 public final class DeploymentsCommand implements Callable<Integer> {
   /** A worker silent this long is not counted as live. */
   static final Duration LIVE = Duration.ofSeconds(30);
@@ -42,9 +46,14 @@ public final class DeploymentsCommand implements Callable<Integer> {
             d.drained()
                 ? "drained"
                 : live == 0 && d.runsInFlight() > 0 ? "runs wait: no live worker" : "";
+        boolean unpinned = d.id().equals(RunRules.UNPINNED);
+        if (unpinned) {
+          live = workers.size();
+          note = "started before any promotion: any worker with their version takes them";
+        }
         out.printf(
             "%-16s %-8s %-8d %-14d %s%n",
-            d.id(), d.state().wireName(), live, d.runsInFlight(), note);
+            unpinned ? "(unpinned)" : d.id(), d.state().wireName(), live, d.runsInFlight(), note);
       }
       for (WorkerBeat w : workers) {
         if (deployments.stream().noneMatch(d -> d.id().equals(w.deployment()))) {
@@ -53,11 +62,16 @@ public final class DeploymentsCommand implements Callable<Integer> {
       }
       if (!workers.isEmpty()) {
         out.println();
-        out.printf("%-28s %-16s %-8s %s%n", "WORKER", "DEPLOYMENT", "RUNS", "STATE");
+        out.printf(
+            "%-28s %-16s %-8s %-9s %s%n", "WORKER", "DEPLOYMENT", "RUNS", "STATE", "WORKFLOWS");
         for (WorkerBeat w : workers) {
           out.printf(
-              "%-28s %-16s %-8d %s%n",
-              w.workerId(), w.deployment(), w.activeRuns(), w.draining() ? "draining" : "running");
+              "%-28s %-16s %-8d %-9s %s%n",
+              w.workerId(),
+              w.deployment(),
+              w.activeRuns(),
+              w.draining() ? "draining" : "running",
+              String.join(", ", w.workflows().stream().map(WorkflowVersion::toString).toList()));
         }
       }
       return 0;
@@ -104,6 +118,47 @@ public final class DeploymentsCommand implements Callable<Integer> {
                         : ""));
         return 0;
       }
+    }
+  }
+
+  /** {@code spool deployments move FROM TO}. */
+  @Command(
+      name = "move",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Move the queued runs pinned to FROM that no worker has started yet to TO (\"\" unpins",
+        "them: any worker takes them). Runs some code has started stay with that code."
+      })
+  static final class Move implements Callable<Integer> {
+    @ParentCommand DeploymentsCommand parent;
+
+    @Parameters(index = "0", paramLabel = "FROM", description = "Deployment the runs are on.")
+    String from;
+
+    @Parameters(index = "1", paramLabel = "TO", description = "Deployment to move them to.")
+    String to;
+
+    @Override
+    public Integer call() {
+      if (from.length() > 100 || to.length() > 100) {
+        throw CliException.usage("a deployment id is at most 100 characters");
+      }
+      if (from.equals(to)) {
+        throw CliException.usage("FROM and TO are the same deployment");
+      }
+      try (Store store = Stores.open(parent.cli.storeUri(), true)) {
+        int moved = store.fleet().moveQueued(from, to);
+        parent
+            .cli
+            .io()
+            .out()
+            .printf("moved %d queued run(s) from %s to %s%n", moved, label(from), label(to));
+        return 0;
+      }
+    }
+
+    private static String label(String deployment) {
+      return deployment.isEmpty() ? "(unpinned)" : deployment;
     }
   }
 }

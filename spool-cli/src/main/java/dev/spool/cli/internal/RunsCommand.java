@@ -5,10 +5,13 @@ import dev.spool.Json;
 import dev.spool.RunStatus;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
+import dev.spool.store.RunRules;
 import dev.spool.store.Store;
+import dev.spool.store.WorkerBeat;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,16 +51,32 @@ public final class RunsCommand implements Callable<Integer> {
     try (Store store = Stores.open(cli.storeUri(), true)) {
       List<RunInfo> runs = store.listRuns(query);
       Instant now = Instant.now();
+      List<WorkerBeat> live = store.fleet().workers(now.minus(DeploymentsCommand.LIVE));
       if (json) {
-        runs.forEach(r -> io.out().println(Json.write(toJson(r, now))));
+        runs.forEach(
+            r -> {
+              ObjectNode o = toJson(r, now);
+              waitingFor(r, live, now).ifPresent(why -> o.put("waitingFor", why));
+              io.out().println(Json.write(o));
+            });
       } else if (runs.isEmpty()) {
         io.out().println("no runs" + (status != null || workflow != null ? " match" : " yet"));
       } else {
         table(io, runs, now);
+        for (RunInfo r : runs) {
+          waitingFor(r, live, now).ifPresent(why -> io.out().println(r.runId() + " waits: " + why));
+        }
       }
       io.out().flush();
       return 0;
     }
+  }
+
+  /** Why a runnable run has no live worker to take it, as the API says it. */
+  private static Optional<String> waitingFor(RunInfo r, List<WorkerBeat> live, Instant now) {
+    return RunRules.claimable(r, now, Optional.empty())
+        ? RunRules.waitingForWorker(r, live)
+        : Optional.empty();
   }
 
   private RunQuery query() {

@@ -45,7 +45,8 @@ public final class WorkerCommand implements Callable<Integer> {
         paramLabel = "ID",
         defaultValue = "default",
         description =
-            "Deployment this worker belongs to; it claims only its runs (default: ${DEFAULT-VALUE}).")
+            "Deployment this worker belongs to; it claims its runs and runs pinned to none"
+                + " (default: ${DEFAULT-VALUE}).")
     String deployment;
 
     @Option(

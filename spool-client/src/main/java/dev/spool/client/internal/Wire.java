@@ -54,7 +54,8 @@ public final class Wire {
         f.optInstant("resumeAt"),
         f.bool("cancelRequested"),
         f.intValue("recoveries"),
-        f.optText("idempotencyKey"));
+        f.optText("idempotencyKey"),
+        f.optText("waitingFor"));
   }
 
   public static RunPage runPage(Reply reply) {

@@ -3,6 +3,7 @@ package dev.spool.store.memory;
 import dev.spool.store.DeploymentInfo;
 import dev.spool.store.FleetStore;
 import dev.spool.store.WorkerBeat;
+import dev.spool.store.WorkflowVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,24 +13,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 /**
  * The fleet role of {@link MemoryRunStore}: the worker registry and deployments, behind a lock of
  * its own.
  */
 final class Fleet implements FleetStore {
-  private final Supplier<Map<String, Long>> inFlight;
+  /** What the fleet needs of the runs. */
+  interface Runs {
+    /** Unfinished runs by deployment. */
+    Map<String, Long> inFlight();
+
+    Map<WorkflowVersion, Long> inFlightByVersion();
+
+    int moveQueued(String from, String to);
+  }
+
+  private final Runs runs;
   private final ReentrantLock lock = new ReentrantLock();
   private final Map<String, WorkerBeat> workers = new HashMap<>();
   private final Map<String, DeploymentInfo> promoted = new HashMap<>();
   private String active;
 
-  /**
-   * @param inFlight the runs not yet finished, counted by deployment
-   */
-  Fleet(Supplier<Map<String, Long>> inFlight) {
-    this.inFlight = inFlight;
+  Fleet(Runs runs) {
+    this.runs = runs;
   }
 
   @Override
@@ -95,7 +102,7 @@ final class Fleet implements FleetStore {
 
   @Override
   public List<DeploymentInfo> deployments() {
-    Map<String, Long> counts = inFlight.get();
+    Map<String, Long> counts = runs.inFlight();
     lock.lock();
     try {
       Map<String, Long> all = new TreeMap<>(counts);
@@ -113,5 +120,15 @@ final class Fleet implements FleetStore {
     } finally {
       lock.unlock();
     }
+  }
+
+  @Override
+  public int moveQueued(String from, String to) {
+    return runs.moveQueued(from, to);
+  }
+
+  @Override
+  public Map<WorkflowVersion, Long> inFlightByVersion() {
+    return new TreeMap<>(runs.inFlightByVersion());
   }
 }

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 /** One run's mutable state, guarded by the store's lock. */
 final class MemoryRun {
   final NewRun spec;
+  String deployment;
   final List<Event> events = new ArrayList<>();
   final TreeMap<String, Checkpoint> checkpoints = new TreeMap<>();
   RunStatus status = RunStatus.QUEUED;
@@ -43,6 +44,7 @@ final class MemoryRun {
 
   MemoryRun(NewRun spec) {
     this.spec = spec;
+    this.deployment = spec.deployment();
   }
 
   void append(NewEvent e) {
@@ -112,7 +114,7 @@ final class MemoryRun {
         Optional.ofNullable(startedAt),
         Optional.ofNullable(finishedAt),
         events.size(),
-        spec.deployment(),
+        deployment,
         attempt,
         Optional.ofNullable(owner),
         Optional.ofNullable(heartbeatAt),

@@ -22,6 +22,7 @@ import dev.spool.store.SignalResult;
 import dev.spool.store.Store;
 import dev.spool.store.StoreEvents;
 import dev.spool.store.StoreException;
+import dev.spool.store.WorkflowVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -29,7 +30,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -41,7 +41,7 @@ public final class MemoryRunStore implements Store {
   private final Map<String, String> byKey = new HashMap<>();
   private final Keys keys = new Keys();
   private final MemoryLimits limits = new MemoryLimits();
-  private final Fleet fleet = new Fleet(this::inFlight);
+  private final Fleet fleet = new Fleet(new FleetRuns());
 
   @Override
   public CreateResult createRun(NewRun spec) {
@@ -88,9 +88,9 @@ public final class MemoryRunStore implements Store {
     try {
       Optional<MemoryRun> pick =
           runs.values().stream()
-              .filter(r -> r.spec.deployment().equals(req.deployment()))
               .filter(r -> req.runId().map(id -> id.equals(r.spec.runId())).orElse(true))
               .filter(r -> r.claimable(req))
+              .filter(r -> RunRules.placeable(r.info(), req.deployment(), req.runnable()))
               .min(
                   Comparator.comparing((MemoryRun r) -> r.spec.createdAt())
                       .thenComparing(r -> r.spec.runId()));
@@ -310,20 +310,45 @@ public final class MemoryRunStore implements Store {
     return fleet;
   }
 
-  /** The runs not yet finished, counted by deployment: what the fleet reports in flight. */
-  private Map<String, Long> inFlight() {
-    Map<String, Long> counts = new TreeMap<>();
-    lock.lock();
-    try {
-      for (MemoryRun r : runs.values()) {
-        if (!r.status.isTerminal()) {
-          counts.merge(r.spec.deployment(), 1L, Long::sum);
-        }
-      }
-    } finally {
-      lock.unlock();
+  /** What the fleet role reads and moves of the runs, under the store's lock. */
+  private final class FleetRuns implements Fleet.Runs {
+    @Override
+    public Map<String, Long> inFlight() {
+      return count(r -> r.deployment);
     }
-    return counts;
+
+    @Override
+    public Map<WorkflowVersion, Long> inFlightByVersion() {
+      return count(r -> new WorkflowVersion(r.spec.workflow(), r.spec.version()));
+    }
+
+    private <K> Map<K, Long> count(java.util.function.Function<MemoryRun, K> by) {
+      return locked(
+          () -> {
+            Map<K, Long> counts = new java.util.LinkedHashMap<>();
+            for (MemoryRun r : runs.values()) {
+              if (!r.status.isTerminal()) {
+                counts.merge(by.apply(r), 1L, Long::sum);
+              }
+            }
+            return counts;
+          });
+    }
+
+    @Override
+    public int moveQueued(String from, String to) {
+      return locked(
+          () -> {
+            int moved = 0;
+            for (MemoryRun r : runs.values()) {
+              if (RunRules.movable(r.info(), from)) {
+                r.deployment = to;
+                moved++;
+              }
+            }
+            return moved;
+          });
+    }
   }
 
   @Override

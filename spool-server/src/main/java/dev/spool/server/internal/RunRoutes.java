@@ -123,21 +123,16 @@ public final class RunRoutes {
     RunInfo run = find(store, ctx.pathParam("id"));
     Instant now = spool.clock().now();
     ObjectNode json = RunJson.of(run, now);
-    boolean claimable = RunRules.claimable(run, now, Optional.empty());
-    boolean noWorker =
-        claimable
-            && fleet.workers(now.minus(LIVE_WORKER)).stream()
-                .noneMatch(w -> w.deployment().equals(run.deployment()));
-    json.put("waitingForWorker", noWorker);
-    if (noWorker) {
-      json.put(
-          "note",
-          "no live worker of deployment "
-              + run.deployment()
-              + ": the run starts when one is up (spool worker --deployment "
-              + run.deployment()
-              + ")");
-    }
+    Optional<String> waiting =
+        RunRules.claimable(run, now, Optional.empty())
+            ? RunRules.waitingForWorker(run, fleet.workers(now.minus(LIVE_WORKER)))
+            : Optional.empty();
+    json.put("waitingForWorker", waiting.isPresent());
+    waiting.ifPresent(
+        why -> {
+          json.put("waitingFor", why);
+          json.put("note", why);
+        });
     Responses.json(ctx, 200, json);
   }
 

@@ -11,8 +11,9 @@ import io.javalin.http.Context;
 import java.util.Optional;
 
 /**
- * {@code POST /v1/workflows/{name}/runs}: checks the input, then enqueues the run once. The only
- * write the API plane makes for a run; every rejection happens before it.
+ * {@code POST /v1/workflows/{name}/runs[?version=V]}: checks the input, then enqueues the run once,
+ * on the named version or the newest registered here. The only write the API plane makes for a run;
+ * every rejection happens before it.
  */
 public final class StartRun {
   private static final int MAX_KEY_LENGTH = 200;
@@ -30,7 +31,11 @@ public final class StartRun {
   }
 
   private void handle(Context ctx) {
-    Workflow<?, ?> wf = WorkflowRoutes.find(spool.registry(), ctx.pathParam("name"));
+    Workflow<?, ?> wf =
+        WorkflowRoutes.find(
+            spool.registry(),
+            ctx.pathParam("name"),
+            Optional.ofNullable(ctx.queryParam("version")));
     Optional<String> key = idempotencyKey(ctx);
     RunInput<?> input = parse(wf, bodies.json(ctx));
     CreateResult created = spool.start(input, key);
@@ -44,6 +49,7 @@ public final class StartRun {
     ObjectNode out = Responses.object();
     out.put("runId", run.runId());
     out.put("workflow", run.workflow());
+    out.put("version", run.version());
     out.put("status", run.status().wireName());
     out.put("created", created.created());
     out.put("statusUrl", RunJson.statusUrl(run.runId()));

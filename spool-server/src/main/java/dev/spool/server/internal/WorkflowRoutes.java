@@ -5,15 +5,26 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spool.Json;
 import dev.spool.Workflow;
 import dev.spool.WorkflowRegistry;
+import dev.spool.store.FleetStore;
+import dev.spool.store.WorkflowVersion;
 import io.javalin.http.Context;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
-/** {@code GET /v1/workflows} and {@code GET /v1/workflows/{name}}: what can be started, how. */
+/**
+ * {@code GET /v1/workflows} and {@code GET /v1/workflows/{name}}: what can be started, how, and
+ * every version with its runs in flight (also versions this process no longer registers, while runs
+ * of them are unfinished).
+ */
 public final class WorkflowRoutes {
   private final WorkflowRegistry registry;
+  private final FleetStore fleet;
 
-  public WorkflowRoutes(WorkflowRegistry registry) {
+  public WorkflowRoutes(WorkflowRegistry registry, FleetStore fleet) {
     this.registry = registry;
+    this.fleet = fleet;
   }
 
   public List<Route> routes() {
@@ -24,12 +35,36 @@ public final class WorkflowRoutes {
 
   private void list(Context ctx) {
     ArrayNode out = Json.mapper().createArrayNode();
-    registry.all().forEach(wf -> out.add(describe(wf)));
+    Map<WorkflowVersion, Long> inFlight = fleet.inFlightByVersion();
+    registry.all().forEach(wf -> out.add(withVersions(describe(wf), wf.name(), inFlight)));
     Responses.json(ctx, 200, out);
   }
 
   private void one(Context ctx) {
-    Responses.json(ctx, 200, describe(find(registry, ctx.pathParam("name"))));
+    Workflow<?, ?> wf =
+        find(registry, ctx.pathParam("name"), Optional.ofNullable(ctx.queryParam("version")));
+    Responses.json(ctx, 200, withVersions(describe(wf), wf.name(), fleet.inFlightByVersion()));
+  }
+
+  /** Every version of the workflow: registered here, or with runs still in flight. */
+  private ObjectNode withVersions(ObjectNode n, String name, Map<WorkflowVersion, Long> inFlight) {
+    Map<String, Long> counts = new TreeMap<>(WorkflowVersion::compareVersions);
+    registry.versions(name).forEach(v -> counts.put(v.versionId(), 0L));
+    inFlight.forEach(
+        (v, count) -> {
+          if (v.name().equals(name)) {
+            counts.put(v.version(), count);
+          }
+        });
+    ArrayNode versions = n.putArray("versions");
+    counts.forEach(
+        (v, count) -> {
+          ObjectNode e = versions.addObject();
+          e.put("version", v);
+          e.put("registered", registry.find(name, v).isPresent());
+          e.put("runsInFlight", count);
+        });
+    return n;
   }
 
   /**
@@ -37,7 +72,25 @@ public final class WorkflowRoutes {
    *
    * @throws ApiProblem 404 naming the registered workflows
    */
-  static Workflow<?, ?> find(WorkflowRegistry registry, String name) {
+  static Workflow<?, ?> find(WorkflowRegistry registry, String name, Optional<String> version) {
+    if (version.isPresent() && registry.find(name).isPresent()) {
+      return registry
+          .find(name, version.get())
+          .orElseThrow(
+              () ->
+                  ApiProblem.notFound(
+                      "unknown-workflow-version",
+                      "Unknown workflow version",
+                      "workflow '"
+                          + name
+                          + "' has no version '"
+                          + version.get()
+                          + "' here (registered: "
+                          + String.join(
+                              ", ",
+                              registry.versions(name).stream().map(Workflow::versionId).toList())
+                          + "); leave out ?version= to start the newest"));
+    }
     return registry
         .find(name)
         .orElseThrow(

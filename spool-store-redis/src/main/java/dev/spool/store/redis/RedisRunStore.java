@@ -140,7 +140,8 @@ public final class RedisRunStore implements Store {
                         g,
                         List.of(Integer.toString(asked), Layout.VERSION),
                         "read the store's layout")));
-    if (!Layout.VERSION.equals(config.get("layout"))) {
+    if (!Layout.VERSION.equals(config.get("layout"))
+        && !Layout.UPGRADES_FROM.equals(config.get("layout"))) {
       throw new StoreException(
           "the Spool store at "
               + uri.describe()
@@ -160,7 +161,16 @@ public final class RedisRunStore implements Store {
               + asked
               + " (the count is fixed for the life of the data: drop the parameter)");
     }
-    return new Layout(uri.namespace(), stored);
+    Layout layout = new Layout(uri.namespace(), stored);
+    if (Layout.UPGRADES_FROM.equals(config.get("layout"))) {
+      // Each partition moves in one script (idempotent, so a crash half-way is finished next time);
+      // the record says layout 2 once every partition has.
+      Redis redis = new Redis(conn, layout, Duration.ZERO);
+      opening(() -> redis.evalAll(Script.UPGRADE, p -> List.of(), "upgrade the key layout"));
+      opening(
+          () -> conn.await(conn.async().hset(g + "config", "layout", Layout.VERSION), "upgrade"));
+    }
+    return layout;
   }
 
   /**

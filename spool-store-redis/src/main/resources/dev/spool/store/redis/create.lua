@@ -2,7 +2,7 @@
 -- ARGV: id, workflow, version, input, created micros, lex key, deployment, idempotency key ('' none),
 --       locator partition ('' none), this partition
 -- The first event is RunRules.queued: run.queued at the creation time, attempt 0, data '{}'.
-local id, wf, ver, input, cr, lx, dep, ik, loc, part =
+local id, wf, version, input, cr, lx, dep, ik, loc, part =
   ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6], ARGV[7], ARGV[8], ARGV[9], ARGV[10]
 if ik ~= '' then
   local existing = redis.call('GET', P .. 'idem:' .. ik)
@@ -17,7 +17,7 @@ if redis.call('EXISTS', runkey(id)) == 1 then return {'dup'} end
 if loc == '' and redis.call('EXISTS', P .. 'loc:' .. id) == 1 then return {'dup'} end
 local rk = runkey(id)
 redis.call('DEL', P .. 'ev:' .. id, P .. 'cp:' .. id)
-redis.call('HSET', rk, 'id', id, 'wf', wf, 'ver', ver, 'st', 'queued', 'in', input, 'cr', cr,
+redis.call('HSET', rk, 'id', id, 'wf', wf, 'ver', version, 'st', 'queued', 'in', input, 'cr', cr,
   'lx', lx, 'seq', '1', 'lts', cr, 'dep', dep, 'att', '0', 'ep', '0', 'rec', '0', 'sig', '0',
   'cx', '0', 'p', part)
 if ik ~= '' then
@@ -26,9 +26,11 @@ if ik ~= '' then
 end
 if loc ~= '' then redis.call('HSET', rk, 'loc', loc) end
 redis.call('XADD', P .. 'ev:' .. id, '0-1', 't', 'run.queued', 'ts', cr, 'p', '', 'a', '0', 'd', '{}')
-redis.call('ZADD', P .. 'q:' .. dep, cr, id)
+local r = {dep = dep, wf = wf, ver = version}
+redis.call('ZADD', qkey(dep, ver(r)), cr, id)
+redis.call('SADD', P .. 'qv:' .. dep, ver(r))
 redis.call('ZADD', P .. 'ix:all', 0, lx .. id)
 redis.call('ZADD', P .. 'ix:w:' .. wf, 0, lx .. id)
 index_status(id, {lx = lx, wf = wf}, nil, 'queued')
-inflight(dep, 1)
+inflight(r, 1)
 return {'created', redis.call('HGETALL', rk)}

@@ -37,9 +37,20 @@ local function index_status(id, r, from, to)
   end
 end
 
-local function inflight(dep, delta)
-  local n = redis.call('HINCRBY', P .. 'inflight', dep, delta)
-  if n <= 0 then redis.call('HDEL', P .. 'inflight', dep) end
+-- the run's workflow version, as queues and counts name it: 'wf@ver'
+local function ver(r) return r.wf .. '@' .. r.ver end
+
+-- a deployment's ready and waiting queues hold one workflow version each, so a claim looks only
+-- at the versions its worker runs (RunRules.placeable); qv:<dep> lists the versions a deployment has
+local function qkey(dep, v) return P .. 'q:' .. dep .. ':' .. v end
+local function wkey(dep, v) return P .. 'w:' .. dep .. ':' .. v end
+
+-- counts unfinished runs by deployment and by workflow version (the run's r.dep, r.wf, r.ver)
+local function inflight(r, delta)
+  local n = redis.call('HINCRBY', P .. 'inflight', r.dep, delta)
+  if n <= 0 then redis.call('HDEL', P .. 'inflight', r.dep) end
+  n = redis.call('HINCRBY', P .. 'inflight-v', ver(r), delta)
+  if n <= 0 then redis.call('HDEL', P .. 'inflight-v', ver(r)) end
 end
 
 -- appends events numbered after the run's last seq: ARGV[i] holds the count, then 5 fields each
@@ -78,16 +89,16 @@ local function requeue(id, r)
   release(id, r)
   redis.call('HSET', runkey(id), 'st', 'queued')
   redis.call('HDEL', runkey(id), 'ra')
-  redis.call('ZREM', P .. 'w:' .. r.dep, id)
-  redis.call('ZADD', P .. 'q:' .. r.dep, r.cr, id)
+  redis.call('ZREM', wkey(r.dep, ver(r)), id)
+  redis.call('ZADD', qkey(r.dep, ver(r)), r.cr, id)
   index_status(id, r, r.st, 'queued')
 end
 
 local function suspend(id, r, ra)
   release(id, r)
   redis.call('HSET', runkey(id), 'st', 'waiting', 'ra', ra)
-  redis.call('ZREM', P .. 'q:' .. r.dep, id)
-  redis.call('ZADD', P .. 'w:' .. r.dep, ra, id)
+  redis.call('ZREM', qkey(r.dep, ver(r)), id)
+  redis.call('ZADD', wkey(r.dep, ver(r)), ra, id)
   index_status(id, r, r.st, 'waiting')
 end
 
@@ -95,14 +106,14 @@ end
 local function finish(id, r, st, res, err, fa, keep)
   local rk = runkey(id)
   release(id, r)
-  redis.call('ZREM', P .. 'q:' .. r.dep, id)
-  redis.call('ZREM', P .. 'w:' .. r.dep, id)
+  redis.call('ZREM', qkey(r.dep, ver(r)), id)
+  redis.call('ZREM', wkey(r.dep, ver(r)), id)
   redis.call('HSET', rk, 'st', st, 'fa', fa)
   if res then redis.call('HSET', rk, 'res', res) end
   if err then redis.call('HSET', rk, 'err', err) end
   redis.call('HDEL', rk, 'ra')
   index_status(id, r, r.st, st)
-  inflight(r.dep, -1)
+  inflight(r, -1)
   keep = tonumber(keep)
   if keep > 0 then
     redis.call('PEXPIRE', rk, keep)
@@ -134,15 +145,44 @@ local function claimable(r, now, takeover)
   return false
 end
 
--- moves the deployment's waiting runs whose time has come into its ready queue (ordered by creation)
-local function promote(dep, now)
-  local w = P .. 'w:' .. dep
+-- moves one queue pair's waiting runs whose time has come into its ready queue (ordered by creation)
+local function wake_due(dep, v, now)
+  local w = wkey(dep, v)
   local due = redis.call('ZRANGEBYSCORE', w, '-inf', now, 'LIMIT', 0, 256)
   for _, id in ipairs(due) do
     redis.call('ZREM', w, id)
     local cr = redis.call('HGET', runkey(id), 'cr')
-    if cr then redis.call('ZADD', P .. 'q:' .. dep, cr, id) end
+    if cr then redis.call('ZADD', qkey(dep, v), cr, id) end
   end
+end
+
+-- RunRules.placeable: pinned to the claim's deployment or to none ('' ), and of a workflow version
+-- the claimer runs (runnable: 'wf@ver,wf@ver…', or '*' for any)
+local function runs_version(runnable, v)
+  if runnable == '*' then return true end
+  for x in string.gmatch(runnable, '[^,]+') do
+    if x == v then return true end
+  end
+  return false
+end
+
+local function placeable(r, dep, runnable)
+  return (r.dep == '' or r.dep == dep) and runs_version(runnable, ver(r))
+end
+
+-- the (deployment, version) queues a claim looks in: its deployment's and the unpinned runs'
+local function queues(dep, runnable)
+  local deps = {dep}
+  if dep ~= '' then table.insert(deps, '') end
+  local out = {}
+  for _, d in ipairs(deps) do
+    if runnable == '*' then
+      for _, v in ipairs(redis.call('SMEMBERS', P .. 'qv:' .. d)) do table.insert(out, {d, v}) end
+    else
+      for v in string.gmatch(runnable, '[^,]+') do table.insert(out, {d, v}) end
+    end
+  end
+  return out
 end
 
 local function older(a_cr, a_id, b_cr, b_id)
@@ -152,10 +192,10 @@ local function older(a_cr, a_id, b_cr, b_id)
   return a_id < b_id
 end
 
--- the oldest claimable run of the deployment in this partition, by (created, id): returns id, cr
-local function best(dep, now, takeover)
-  promote(dep, now)
-  local q = P .. 'q:' .. dep
+-- the oldest claimable run of one queue pair, by (created, id), dropping entries gone stale
+local function head(dep, v, now)
+  wake_due(dep, v, now)
+  local q = qkey(dep, v)
   local id, cr
   local stale = {}
   local from = 0
@@ -174,12 +214,23 @@ local function best(dep, now, takeover)
     from = from + 32
   end
   for _, s in ipairs(stale) do redis.call('ZREM', q, s) end
+  return id, cr
+end
+
+-- the oldest run in this partition a claim of the deployment for the runnable versions may take,
+-- by (created, id): returns id, cr
+local function best(dep, runnable, now, takeover)
+  local id, cr
+  for _, pair in ipairs(queues(dep, runnable)) do
+    local hid, hcr = head(pair[1], pair[2], now)
+    if hid and older(hcr, hid, cr, id) then id, cr = hid, hcr end
+  end
   if takeover ~= '' then
     local held = redis.call('ZRANGE', P .. 'own:' .. takeover, 0, 63)
     for _, cand in ipairs(held) do
-      local f = redis.call('HMGET', runkey(cand), 'st', 'own', 'dep', 'cr')
-      if f[1] == 'running' and f[2] == takeover and f[3] == dep then
-        if older(f[4], cand, cr, id) then id, cr = cand, f[4] end
+      local r = load(cand)
+      if r and r.st == 'running' and r.own == takeover and placeable(r, dep, runnable) then
+        if older(r.cr, cand, cr, id) then id, cr = cand, r.cr end
         break
       end
     end

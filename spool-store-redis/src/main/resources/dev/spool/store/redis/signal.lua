@@ -10,6 +10,6 @@ redis.call('HSET', runkey(id), 'sig', fmt(seq))
 if r.st == 'running' and r.own then redis.call('ZADD', P .. 'attn:' .. r.own, r.cr, id) end
 if r.st == 'waiting' then
   redis.call('HSET', runkey(id), 'ra', now)
-  redis.call('ZADD', P .. 'w:' .. r.dep, now, id)
+  redis.call('ZADD', wkey(r.dep, ver(r)), now, id)
 end
 return {'ok', fmt(seq), redis.call('HGETALL', runkey(id))}

@@ -97,7 +97,9 @@ class SqliteRunStoreTest {
             "2: Adds cancel requests, signal tracking and recovery counts to runs, the owner index"
                 + " the control poll uses, and API keys.",
             "3: Adds shared rate limits (token buckets, holds, concurrency slots), the worker"
-                + " registry and deployments.");
+                + " registry and deployments.",
+            "4: Adds what places a run on a worker: the workflow versions each worker runs, and"
+                + " claim indexes by deployment and workflow version.");
   }
 
   @Test
@@ -124,7 +126,7 @@ class SqliteRunStoreTest {
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM schema_version")) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(3);
+      assertThat(rs.getInt(1)).isEqualTo(4);
     }
   }
 

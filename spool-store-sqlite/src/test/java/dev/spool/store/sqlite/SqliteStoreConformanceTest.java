@@ -6,6 +6,7 @@ import dev.spool.store.FleetContract;
 import dev.spool.store.KeyContract;
 import dev.spool.store.LeaseContract;
 import dev.spool.store.LimitContract;
+import dev.spool.store.PlacementContract;
 import dev.spool.store.RunContract;
 import dev.spool.store.RunRulesContract;
 import dev.spool.store.Store;
@@ -23,6 +24,7 @@ class SqliteStoreConformanceTest extends StoreConformance
         KeyContract,
         LimitContract,
         FleetContract,
+        PlacementContract,
         RunRulesContract {
   @TempDir Path dir;
 

@@ -4,6 +4,7 @@ import dev.spool.store.DeploymentInfo;
 import dev.spool.store.FleetStore;
 import dev.spool.store.Micros;
 import dev.spool.store.WorkerBeat;
+import dev.spool.store.WorkflowVersion;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisFuture;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -47,7 +49,8 @@ public final class Fleet implements FleetStore {
             Micros.str(b.startedAt()),
             Micros.str(b.at()),
             Integer.toString(b.activeRuns()),
-            b.draining() ? "1" : "0");
+            b.draining() ? "1" : "0",
+            WorkflowVersion.joinKeys(b.workflows()));
     redis.eval(
         Script.BEAT,
         g,
@@ -88,10 +91,36 @@ public final class Fleet implements FleetStore {
                 Micros.parse(v[1]),
                 Micros.parse(v[2]),
                 Integer.parseInt(v[3]),
-                "1".equals(v[4])));
+                "1".equals(v[4]),
+                v.length > 5 ? WorkflowVersion.parseKeys(v[5]) : Set.of()));
       }
     }
     out.sort(Comparator.comparing(WorkerBeat::deployment).thenComparing(WorkerBeat::workerId));
+    return out;
+  }
+
+  @Override
+  public int moveQueued(String from, String to) {
+    int moved = 0;
+    for (List<Object> r :
+        redis.evalAll(
+            Script.MOVE, p -> List.of(from, to), "move queued runs from " + from + " to " + to)) {
+      moved += Integer.parseInt(Codec.str(r, 0));
+    }
+    return moved;
+  }
+
+  @Override
+  public Map<WorkflowVersion, Long> inFlightByVersion() {
+    List<RedisFuture<Map<String, String>>> counts = new ArrayList<>();
+    for (int p = 0; p < redis.layout().partitions(); p++) {
+      counts.add(redis.cmd().hgetall(redis.layout().partition(p) + "inflight-v"));
+    }
+    Map<WorkflowVersion, Long> out = new TreeMap<>();
+    for (RedisFuture<Map<String, String>> f : counts) {
+      await(f, "count runs in flight by workflow version")
+          .forEach((v, n) -> out.merge(WorkflowVersion.parse(v), Long.parseLong(n), Long::sum));
+    }
     return out;
   }
 

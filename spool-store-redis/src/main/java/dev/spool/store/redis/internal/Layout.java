@@ -12,21 +12,31 @@ import java.util.zip.CRC32;
  * whose slots are split in equal ranges.
  *
  * <pre>
- * ns:{tag}:run:ID   hash    the run          ns:{tag}:q:DEP       zset  ready queue by creation
- * ns:{tag}:ev:ID    stream  its events       ns:{tag}:w:DEP       zset  waiting runs by resume time
+ * ns:{tag}:run:ID   hash    the run
+ * ns:{tag}:ev:ID    stream  its events
  * ns:{tag}:cp:ID    hash    its checkpoints  ns:{tag}:lease       zset  running runs by lease expiry
  * ns:{tag}:idem:KEY string  idempotency key  ns:{tag}:own:WORKER  zset  runs a worker holds
  * ns:{tag}:loc:ID   string  where a run placed by its key lives
  * ns:{tag}:ix:…     zsets   listing indexes (all, by status, by workflow, by both)
- * ns:{tag}:inflight hash    unfinished runs per deployment
+ * ns:{tag}:q:D:W@V  zsets   queued runs of deployment D and workflow version W@V, by creation
+ * ns:{tag}:w:D:W@V  zsets   waiting runs of D and W@V, by resume time
+ * ns:{tag}:qv:D     sets    the workflow versions deployment D has queues for
+ * ns:{tag}:inflight hash    unfinished runs per deployment (inflight-v: per workflow version)
  * ns:{tag}:done     zset    finished runs by the time their retention ends
  * ns:{g}:…          deployments, workers, API keys, the layout record
  * ns:{l:KEY}:…      one shared limit (bucket, hold, slots)
  * </pre>
  */
 public final class Layout {
-  /** Bumped when key names or encodings change incompatibly. */
-  public static final String VERSION = "1";
+  /**
+   * Bumped when key names or encodings change incompatibly. Layout 2 splits the ready and waiting
+   * queues by workflow version ({@code q:DEP:WF@VER}, {@code w:DEP:WF@VER}); a layout-1 store is
+   * upgraded in place when it is opened ({@code upgrade.lua}).
+   */
+  public static final String VERSION = "2";
+
+  /** The layout this version upgrades from when it opens a store. */
+  public static final String UPGRADES_FROM = "1";
 
   private final String ns;
   private final String[] prefixes;

@@ -9,6 +9,7 @@ import dev.spool.store.LeaseLostException;
 import dev.spool.store.Micros;
 import dev.spool.store.StoreException;
 import dev.spool.store.Transition;
+import dev.spool.store.WorkflowVersion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -76,7 +77,7 @@ public final class Leases {
     List<List<Object>> peeks =
         redis.evalAll(
             Script.PEEK,
-            p -> List.of(req.deployment(), now, req.takeOverFrom().orElse("")),
+            p -> List.of(req.deployment(), now, req.takeOverFrom().orElse(""), runnable(req)),
             "find a claimable run");
     List<Candidate> heads = new ArrayList<>();
     for (int p = 0; p < peeks.size(); p++) {
@@ -99,7 +100,13 @@ public final class Leases {
         Long.toString(exp),
         Long.toString(exp - now),
         only,
-        req.takeOverFrom().orElse(""));
+        req.takeOverFrom().orElse(""),
+        runnable(req));
+  }
+
+  /** The workflow versions the claimer runs, as the scripts take them: {@code wf@ver,…}, or '*'. */
+  static String runnable(ClaimRequest req) {
+    return req.runnable().map(WorkflowVersion::joinKeys).orElse("*");
   }
 
   private static Optional<Claim> claim(List<Object> r, ClaimRequest req, Instant expiresAt) {

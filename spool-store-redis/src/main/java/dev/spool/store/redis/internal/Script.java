@@ -32,6 +32,8 @@ public enum Script {
   HOLD("hold"),
   SLOT("slot"),
   PROMOTE("promote"),
+  MOVE("move"),
+  UPGRADE("upgrade"),
   BEAT("beat"),
   KEY_SAVE("keysave"),
   KEY_REVOKE("keyrevoke"),

@@ -4,6 +4,7 @@ import dev.spool.store.DeploymentInfo;
 import dev.spool.store.FleetStore;
 import dev.spool.store.Micros;
 import dev.spool.store.WorkerBeat;
+import dev.spool.store.WorkflowVersion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** The fleet role of the SQLite store: the worker registry and the deployments. */
 public final class Fleet implements FleetStore {
@@ -56,17 +59,53 @@ public final class Fleet implements FleetStore {
     return db.read("list deployments", Fleet::deployments);
   }
 
+  @Override
+  public int moveQueued(String from, String to) {
+    return db.write(
+        "move queued runs from " + from + " to " + to,
+        c ->
+            Sql.update(
+                c,
+                // RunRules.movable: pinned to from, queued, never started
+                "UPDATE runs SET deployment = ? WHERE deployment = ? AND status = 'queued'"
+                    + " AND attempt = 0",
+                to,
+                from));
+  }
+
+  @Override
+  public Map<WorkflowVersion, Long> inFlightByVersion() {
+    return db.read(
+        "count runs in flight by workflow version",
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT workflow, version, COUNT(*) FROM runs"
+                          + " WHERE status IN ('queued', 'running', 'waiting')"
+                          + " GROUP BY workflow, version");
+              ResultSet rs = ps.executeQuery()) {
+            Map<WorkflowVersion, Long> out = new TreeMap<>();
+            while (rs.next()) {
+              out.put(new WorkflowVersion(rs.getString(1), rs.getString(2)), rs.getLong(3));
+            }
+            return out;
+          }
+        });
+  }
+
   private static Void beat(Connection c, WorkerBeat b) throws SQLException {
     Sql.update(
         c,
-        "INSERT OR REPLACE INTO workers (id, deployment, started_at, at, active_runs, draining)"
-            + " VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT OR REPLACE INTO workers"
+            + " (id, deployment, started_at, at, active_runs, draining, workflows)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)",
         b.workerId(),
         b.deployment(),
         Micros.of(b.startedAt()),
         Micros.of(b.at()),
         b.activeRuns(),
-        b.draining() ? 1 : 0);
+        b.draining() ? 1 : 0,
+        WorkflowVersion.joinKeys(b.workflows()));
     Sql.update(c, "DELETE FROM workers WHERE at < ?", Micros.of(b.at().minus(FORGET_AFTER)));
     return null;
   }
@@ -79,7 +118,7 @@ public final class Fleet implements FleetStore {
   private static List<WorkerBeat> workers(Connection c, Instant aliveSince) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, deployment, started_at, at, active_runs, draining FROM workers"
+            "SELECT id, deployment, started_at, at, active_runs, draining, workflows FROM workers"
                 + " WHERE at >= ? ORDER BY deployment, id")) {
       ps.setLong(1, Micros.of(aliveSince));
       try (ResultSet rs = ps.executeQuery()) {
@@ -92,7 +131,8 @@ public final class Fleet implements FleetStore {
                   Micros.toInstant(rs.getLong(3)),
                   Micros.toInstant(rs.getLong(4)),
                   rs.getInt(5),
-                  rs.getBoolean(6)));
+                  rs.getBoolean(6),
+                  WorkflowVersion.parseKeys(rs.getString(7))));
         }
         return out;
       }

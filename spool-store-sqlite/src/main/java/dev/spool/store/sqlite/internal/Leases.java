@@ -10,6 +10,7 @@ import dev.spool.store.LeaseLostException;
 import dev.spool.store.Micros;
 import dev.spool.store.RunInfo;
 import dev.spool.store.Transition;
+import dev.spool.store.WorkflowVersion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,8 +27,8 @@ import java.util.Optional;
 public final class Leases {
   /**
    * {@link dev.spool.store.RunRules#claimable} in SQL, for a named run; ?1 now, ?2 dead owner (or
-   * NULL). {@link #OLDEST} and {@link #OLDEST_OF_DEAD_OWNER} say the same per index, so a claim of
-   * the next run finds it without a scan; the conformance contracts pin both paths.
+   * NULL). The per-index queries below say the same, so a claim of the next run finds it without a
+   * scan; the conformance contracts pin every path.
    */
   private static final String CLAIMABLE =
       "(status = 'queued'"
@@ -35,21 +36,41 @@ public final class Leases {
           + " OR (status = 'running' AND lease_owner = ?2))";
 
   /**
-   * The oldest queued run and the oldest due waiting run of deployment ?3, each found through its
-   * own index so that finished runs, however many, are never scanned; then the older of the two.
+   * {@link dev.spool.store.RunRules#placeable} in SQL: pinned to deployment ?3 or to none. The
+   * workflow versions a claim may take are added per claim ({@link #runnable}).
    */
-  private static final String OLDEST =
-      "SELECT id, created_at FROM (SELECT id, created_at FROM runs INDEXED BY runs_claim"
-          + " WHERE deployment = ?3 AND status = 'queued' ORDER BY created_at, id LIMIT 1)"
-          + " UNION ALL SELECT id, created_at FROM (SELECT id, created_at FROM runs"
-          + " INDEXED BY runs_resume WHERE deployment = ?3 AND status = 'waiting'"
-          + " AND resume_at <= ?1 ORDER BY created_at, id LIMIT 1)";
+  private static final String PLACED = "(deployment = ?3 OR deployment = '')";
 
-  /** With a dead owner to take over from, its oldest running run of the deployment too. */
-  private static final String OLDEST_OF_DEAD_OWNER =
-      " UNION ALL SELECT id, created_at FROM (SELECT id, created_at FROM runs INDEXED BY runs_claim"
-          + " WHERE deployment = ?3 AND status = 'running' AND lease_owner = ?2"
+  /**
+   * The oldest queued run and the oldest due waiting run of one deployment and workflow version,
+   * each through its own index, so finished runs and runs of other versions are never scanned. %1$s
+   * is the deployment (?3 or ''), %2$s and %3$s the workflow and version parameters.
+   */
+  private static final String OLDEST_OF_VERSION =
+      "SELECT id, created_at FROM (SELECT id, created_at FROM runs INDEXED BY runs_place"
+          + " WHERE deployment = %1$s AND workflow = %2$s AND version = %3$s AND status = 'queued'"
+          + " ORDER BY created_at, id LIMIT 1)"
+          + " UNION ALL SELECT id, created_at FROM (SELECT id, created_at FROM runs"
+          + " INDEXED BY runs_place_resume WHERE deployment = %1$s AND workflow = %2$s"
+          + " AND version = %3$s AND status = 'waiting' AND resume_at <= ?1"
           + " ORDER BY created_at, id LIMIT 1)";
+
+  /** A claim that may take any workflow version (tools and tests that run no code). */
+  private static final String OLDEST_OF_ANY =
+      "SELECT id, created_at FROM (SELECT id, created_at FROM runs WHERE "
+          + PLACED
+          + " AND (status = 'queued' OR (status = 'waiting' AND resume_at <= ?1))"
+          + " ORDER BY created_at, id LIMIT 1)";
+
+  /** With a dead owner to take over from, its oldest running run this claim may take, too. */
+  private static final String OLDEST_OF_DEAD_OWNER =
+      " UNION ALL SELECT id, created_at FROM (SELECT id, created_at FROM runs INDEXED BY runs_owner"
+          + " WHERE lease_owner = ?2 AND status = 'running' AND "
+          + PLACED
+          + "%s ORDER BY created_at, id LIMIT 1)";
+
+  /** The first parameter number of the runnable workflow versions (name, version pairs). */
+  private static final int FIRST_VERSION_PARAM = 5;
 
   private Leases() {}
 
@@ -95,24 +116,60 @@ public final class Leases {
 
   /** The oldest claimable run the request may take, by (created_at, id). */
   private static Optional<String> candidate(Connection c, ClaimRequest req) throws SQLException {
+    List<WorkflowVersion> versions = req.runnable().map(List::copyOf).orElse(List.of());
+    if (req.runnable().isPresent() && versions.isEmpty()) {
+      return Optional.empty(); // a worker that registered nothing runs nothing
+    }
+    String filter = req.runnable().isPresent() ? " AND " + runnable(versions.size()) : "";
     String sql;
     if (req.runId().isPresent()) {
-      sql = "SELECT id FROM runs WHERE id = ?4 AND deployment = ?3 AND " + CLAIMABLE;
+      sql = "SELECT id FROM runs WHERE id = ?4 AND " + PLACED + " AND " + CLAIMABLE + filter;
     } else {
-      String union = OLDEST + (req.takeOverFrom().isPresent() ? OLDEST_OF_DEAD_OWNER : "");
+      StringBuilder union = new StringBuilder();
+      if (req.runnable().isEmpty()) {
+        union.append(OLDEST_OF_ANY);
+      }
+      for (int i = 0; i < versions.size(); i++) {
+        for (String dep : req.deployment().isEmpty() ? List.of("''") : List.of("?3", "''")) {
+          if (!union.isEmpty()) {
+            union.append(" UNION ALL ");
+          }
+          int p = FIRST_VERSION_PARAM + 2 * i;
+          union.append(String.format(OLDEST_OF_VERSION, dep, "?" + p, "?" + (p + 1)));
+        }
+      }
+      if (req.takeOverFrom().isPresent()) {
+        union.append(String.format(OLDEST_OF_DEAD_OWNER, filter));
+      }
       sql = "SELECT id FROM (" + union + ") ORDER BY created_at, id LIMIT 1";
     }
     try (PreparedStatement ps = c.prepareStatement(sql)) {
+      // Every query uses ?1 to ?3; ?4 only for a named run, where the versions (if any) follow.
+      int used = ps.getParameterMetaData().getParameterCount();
       ps.setLong(1, Micros.of(req.now()));
       ps.setString(2, req.takeOverFrom().orElse(null));
       ps.setString(3, req.deployment());
-      if (req.runId().isPresent()) {
-        ps.setString(4, req.runId().get());
+      if (used >= 4) {
+        ps.setString(4, req.runId().orElse(null));
+      }
+      for (int i = 0; i < versions.size(); i++) {
+        ps.setString(FIRST_VERSION_PARAM + 2 * i, versions.get(i).name());
+        ps.setString(FIRST_VERSION_PARAM + 2 * i + 1, versions.get(i).version());
       }
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
       }
     }
+  }
+
+  /** The run's workflow version is one of {@code n} (name, version) parameters. */
+  private static String runnable(int n) {
+    StringBuilder sb = new StringBuilder("(workflow, version) IN (VALUES ");
+    for (int i = 0; i < n; i++) {
+      int p = FIRST_VERSION_PARAM + 2 * i;
+      sb.append(i == 0 ? "" : ", ").append("(?").append(p).append(", ?").append(p + 1).append(')');
+    }
+    return sb.append(')').toString();
   }
 
   /**

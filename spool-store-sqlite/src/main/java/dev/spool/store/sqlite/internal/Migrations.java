@@ -23,7 +23,8 @@ import java.util.List;
  */
 public final class Migrations {
   /** Every migration, in order; version n is the n-th entry. */
-  static final List<String> FILES = List.of("V1__init.sql", "V2__control.sql", "V3__fleet.sql");
+  static final List<String> FILES =
+      List.of("V1__init.sql", "V2__control.sql", "V3__fleet.sql", "V4__placement.sql");
 
   private static final String RESOURCE_DIR = "/dev/spool/store/sqlite/";
 

@@ -8,13 +8,13 @@ import java.sql.SQLException;
 final class Sql {
   private Sql() {}
 
-  /** Runs one update with positional arguments. */
-  static void update(Connection c, String sql, Object... args) throws SQLException {
+  /** Runs one update with positional arguments; returns how many rows it changed. */
+  static int update(Connection c, String sql, Object... args) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         ps.setObject(i + 1, args[i]);
       }
-      ps.executeUpdate();
+      return ps.executeUpdate();
     }
   }
 }
