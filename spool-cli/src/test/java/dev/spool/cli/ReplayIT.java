@@ -56,19 +56,7 @@ class ReplayIT {
     assertThat(renamed.assertMismatch().path()).isEqualTo("steps/stage#0");
     assertThat(renamed.assertMismatch().recorded()).contains("step#0");
 
-    try (SpoolProcess missing =
-        SpoolProcess.startTo(
-            dir,
-            "missing",
-            dir.resolve("none.json"),
-            "runs",
-            "export",
-            "r-nope",
-            "--store",
-            store)) {
-      assertThat(missing.awaitExit(60)).isEqualTo(2);
-      assertThat(missing.log()).contains("no run r-nope");
-    }
+    assertThat(exportFails("--store", store)).contains("no run r-nope");
   }
 
   @Test
@@ -99,19 +87,7 @@ class ReplayIT {
                 .assertMatches();
         assertThat(done.reached()).isEqualTo(Reached.COMPLETED);
       }
-      try (SpoolProcess missing =
-          SpoolProcess.startTo(
-              dir,
-              "missing",
-              dir.resolve("none.json"),
-              "runs",
-              "export",
-              "r-nope",
-              "--server",
-              server)) {
-        assertThat(missing.awaitExit(60)).isEqualTo(2);
-        assertThat(missing.log()).contains("r-nope").contains("404");
-      }
+      assertThat(exportFails("--server", server)).contains("r-nope").contains("404");
     }
   }
 
@@ -125,6 +101,18 @@ class ReplayIT {
     }
     assertThat(RunHistory.fromJson(Files.readString(file)).run().runId()).isEqualTo(runId);
     return file;
+  }
+
+  /** {@code spool runs export r-nope ARGS}, which must exit 2 (usage); its stderr. */
+  private String exportFails(String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of("runs", "export", "r-nope"));
+    all.addAll(List.of(args));
+    try (SpoolProcess p =
+        SpoolProcess.startTo(
+            dir, "missing", dir.resolve("none.json"), all.toArray(String[]::new))) {
+      assertThat(p.awaitExit(60)).as(p.log()).isEqualTo(2);
+      return p.log();
+    }
   }
 
   private String onlyRun() {
