@@ -150,6 +150,29 @@ class FakeLlmServerTest {
   }
 
   @Test
+  void downAfterServesExactlyThatManyOfAConcurrentBurst() throws Exception {
+    fake = FakeLlmServer.builder().latency(Duration.ofMillis(20)).start();
+    for (int round = 0; round < 5; round++) {
+      fake.comeUp();
+      fake.downAfter(20);
+      List<Integer> statuses = new ArrayList<>();
+      try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        List<Future<HttpResponse<String>>> all = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+          int n = i;
+          all.add(pool.submit(() -> chat(prompt("burst " + n, false))));
+        }
+        for (var f : all) {
+          statuses.add(f.get().statusCode());
+        }
+      }
+      assertThat(statuses).as("round " + round).filteredOn(c -> c == 200).hasSize(20);
+      assertThat(statuses).as("round " + round).filteredOn(c -> c == 503).hasSize(20);
+    }
+    assertThat(fake.stats().completed()).isEqualTo(5 * 20);
+  }
+
+  @Test
   void seededErrorRateFailsTheSameRequestsEveryTime() throws Exception {
     List<Integer> first = statuses(FakeLlmServer.builder().errorRate(0.3).seed(7));
     List<Integer> second = statuses(FakeLlmServer.builder().errorRate(0.3).seed(7));
