@@ -142,7 +142,7 @@ class UiRunIT extends UiTestBase {
   }
 
   @Test
-  void longUnbrokenProgressAndOutputWrapInsideTheirBoxes() {
+  void longUnbrokenProgressAndOutputWrapInsideTheirBoxes() throws InterruptedException {
     String word = "unbroken".repeat(40);
     String waiting = h.start("approval", Json.write(Map.of("subject", word)));
     openRun(waiting, "");
@@ -153,6 +153,7 @@ class UiRunIT extends UiTestBase {
     String greeted = h.start("hello", Json.write(Map.of("name", word, "chunkMillis", 0)));
     openRun(greeted, "");
     awaitStatus("completed");
+    awaitRenderedEnd(greeted);
     assertThat(outputText("text")).contains(word);
     assertWrapped("pre.stream[data-stream='text']", "#result", "#progress");
     browser.screenshot("run-view-long-words");
