@@ -5,6 +5,7 @@ package dev.spool;
  * The message names the expected (recorded) and the found (called) step.
  */
 public final class NonDeterminismException extends SpoolException {
+  private final String where;
   private final String expected;
   private final String found;
 
@@ -17,14 +18,26 @@ public final class NonDeterminismException extends SpoolException {
             + "' but the code now calls '"
             + found
             + "'");
+    this.where = where;
     this.expected = expected;
     this.found = found;
   }
 
-  public NonDeterminismException(String message) {
+  /** A mismatch at the step path {@code where} that is not about which step was called. */
+  public NonDeterminismException(String where, String message) {
     super(message);
+    this.where = where;
     this.expected = "";
     this.found = "";
+  }
+
+  public NonDeterminismException(String message) {
+    this("", message);
+  }
+
+  /** The step path where code and record parted, or empty when it concerns the whole run. */
+  public String where() {
+    return where;
   }
 
   public String expected() {

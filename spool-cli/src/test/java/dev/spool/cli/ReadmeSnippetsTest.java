@@ -34,6 +34,7 @@ class ReadmeSnippetsTest {
       import dev.spool.client.*;
       import dev.spool.llm.*;
       import dev.spool.store.*;
+      import dev.spool.testkit.*;
       import dev.spool.worker.*;
       import java.net.*;
       import java.nio.file.*;

@@ -31,16 +31,23 @@ final class SpoolProcess implements AutoCloseable {
    */
   static SpoolProcess start(Path dir, String name, Map<String, String> env, String... args)
       throws Exception {
-    return launch(
-        dir,
-        name,
-        env,
-        List.of(
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp",
-            System.getProperty("java.class.path"),
-            SpoolCommand.class.getName()),
-        args);
+    return launch(dir, name, env, null, classPath(), args);
+  }
+
+  /**
+   * As {@link #start(Path, String, String...)}, with the child's stdout written to {@code stdout}
+   * alone ({@code spool runs export RUN > run.json}); its stderr still goes to the log.
+   */
+  static SpoolProcess startTo(Path dir, String name, Path stdout, String... args) throws Exception {
+    return launch(dir, name, Map.of(), stdout, classPath(), args);
+  }
+
+  private static List<String> classPath() {
+    return List.of(
+        "--enable-native-access=ALL-UNNAMED",
+        "-cp",
+        System.getProperty("java.class.path"),
+        SpoolCommand.class.getName());
   }
 
   /**
@@ -54,6 +61,7 @@ final class SpoolProcess implements AutoCloseable {
         dir,
         name,
         Map.of(),
+        null,
         List.of(
             "--enable-native-access=org.xerial.sqlitejdbc",
             "--module-path",
@@ -66,7 +74,12 @@ final class SpoolProcess implements AutoCloseable {
   }
 
   private static SpoolProcess launch(
-      Path dir, String name, Map<String, String> env, List<String> main, String... args)
+      Path dir,
+      String name,
+      Map<String, String> env,
+      Path stdout,
+      List<String> main,
+      String... args)
       throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> cmd =
@@ -80,10 +93,14 @@ final class SpoolProcess implements AutoCloseable {
     cmd.addAll(main);
     cmd.addAll(List.of(args));
     Path log = dir.resolve(name + ".log");
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log.toString())));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    if (stdout == null) {
+      pb.redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(new File(log.toString())));
+    } else {
+      pb.redirectOutput(stdout.toFile())
+          .redirectError(ProcessBuilder.Redirect.appendTo(new File(log.toString())));
+    }
     pb.environment().putAll(env);
     Process p = pb.start();
     return new SpoolProcess(p, log);

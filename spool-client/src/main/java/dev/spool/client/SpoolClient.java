@@ -2,6 +2,7 @@ package dev.spool.client;
 
 import dev.spool.Event;
 import dev.spool.Json;
+import dev.spool.RunHistory;
 import dev.spool.client.internal.EventFollower;
 import dev.spool.client.internal.Failures;
 import dev.spool.client.internal.Paths;
@@ -83,6 +84,22 @@ public final class SpoolClient implements AutoCloseable {
   /** The run as it stands now. */
   public RunView run(String runId) {
     return Wire.run(ok(transport.get(Paths.run(runId))));
+  }
+
+  /**
+   * The run's recorded history ({@value RunHistory#FORMAT}): the run, its events and its
+   * checkpoints, what {@code spool runs export} writes and {@code ReplayTester} replays.
+   *
+   * @throws SpoolClientException with status 404 when there is no such run
+   */
+  public RunHistory history(String runId) {
+    Reply reply = ok(transport.get(Paths.run(runId) + "/history"));
+    try {
+      return RunHistory.fromJson(reply.body());
+    } catch (IllegalArgumentException e) {
+      throw new SpoolClientException(
+          "the server at " + baseUri() + " sent no run history: " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.spool.Event;
+import dev.spool.EventTypes;
 import dev.spool.Json;
+import dev.spool.RunHistory;
 import dev.spool.RunStatus;
+import dev.spool.store.Checkpoint;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -204,6 +207,33 @@ class SpoolClientTest {
               assertThat(e.status()).hasValue(409);
               assertThat(e.detail()).hasValueSatisfying(d -> assertThat(d).contains(runId));
               assertThat(e.getMessage()).startsWith(e.title().orElseThrow() + " (HTTP 409): ");
+            });
+  }
+
+  @Test
+  void aFinishedRunsHistoryIsWhatTheStoreHolds() {
+    String runId = client.start("steps", "{\"steps\":3}").runId();
+    client.awaitResult(runId, LONG).orElseThrow();
+
+    RunHistory history = client.history(runId);
+
+    assertThat(history.toJson()).isEqualTo(RunHistory.read(h.store, runId).orElseThrow().toJson());
+    assertThat(history.run().status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(history.run().workflow()).isEqualTo("steps");
+    assertThat(history.events().getLast().type()).isEqualTo(EventTypes.RUN_COMPLETED);
+    assertThat(history.checkpoints())
+        .extracting(Checkpoint::path)
+        .containsExactly("steps/step#0", "steps/step#1", "steps/step#2");
+  }
+
+  @Test
+  void anUnknownRunIsA404Problem() {
+    assertThatThrownBy(() -> client.history("r-nope"))
+        .isInstanceOfSatisfying(
+            SpoolClientException.class,
+            e -> {
+              assertThat(e.status()).hasValue(404);
+              assertThat(e.getMessage()).contains("r-nope");
             });
   }
 

@@ -171,7 +171,7 @@ class UiRunIT extends UiTestBase {
   }
 
   @Test
-  void longUnbrokenProgressAndOutputWrapInsideTheirBoxes() {
+  void longUnbrokenProgressAndOutputWrapInsideTheirBoxes() throws InterruptedException {
     String word = "unbroken".repeat(40);
     String waiting = h.start("approval", Json.write(Map.of("subject", word)));
     openRun(waiting, "");
@@ -182,6 +182,7 @@ class UiRunIT extends UiTestBase {
     String greeted = h.start("hello", Json.write(Map.of("name", word, "chunkMillis", 0)));
     openRun(greeted, "");
     awaitStatus("completed");
+    awaitRenderedEnd(greeted);
     assertThat(outputText("text")).contains(word);
     assertWrapped("pre.stream[data-stream='text']", "#result", "#progress");
     browser.screenshot("run-view-long-words");

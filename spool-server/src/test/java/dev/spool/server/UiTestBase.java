@@ -136,6 +136,20 @@ abstract class UiTestBase {
         d -> status.equals(browser.find(".run-page").getDomAttribute("data-status")));
   }
 
+  /**
+   * Waits until the page has applied the ended run's whole stream and rendered its end. Its status
+   * alone is not enough: the page may show it from the run's info before the stream's events (the
+   * output among them) are applied.
+   */
+  void awaitRenderedEnd(String runId) throws InterruptedException {
+    String last = String.valueOf(h.awaitEnd(runId).lastSeq());
+    browser.await(
+        "run " + runId + " rendered to its last event, " + last,
+        d ->
+            last.equals(browser.find(".run-page").getDomAttribute("data-last-seq"))
+                && !browser.all("#result-box > *").isEmpty());
+  }
+
   String outputText(String stream) {
     return browser.text("pre.stream[data-stream='" + stream + "']");
   }

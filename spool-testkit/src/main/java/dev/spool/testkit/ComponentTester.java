@@ -4,6 +4,7 @@ import dev.spool.Component;
 import dev.spool.EngineOptions;
 import dev.spool.Json;
 import dev.spool.ManualClock;
+import dev.spool.RunHistory;
 import dev.spool.RunIds;
 import dev.spool.RunStatus;
 import dev.spool.Workflow;
@@ -88,7 +89,8 @@ public final class ComponentTester {
                         Json.mapper().constructType(component.outputType())))
             : Optional.empty(),
         raw.error(),
-        raw.events());
+        raw.events(),
+        raw.history());
   }
 
   /** Runs a workflow to its end, moving the clock over any durable sleep. */
@@ -127,8 +129,8 @@ public final class ComponentTester {
                     throw new IllegalStateException("result does not read back: " + e, e);
                   }
                 });
-    return new TestRun<>(
-        info.status(), out, info.error(), store.readEvents(id, 0, Integer.MAX_VALUE));
+    RunHistory history = RunHistory.read(store, id).orElseThrow();
+    return new TestRun<>(info.status(), out, info.error(), history.events(), history);
   }
 
   private void inject(String component, String path, int attempt) throws Exception {

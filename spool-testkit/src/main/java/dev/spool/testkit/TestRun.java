@@ -2,6 +2,7 @@ package dev.spool.testkit;
 
 import dev.spool.Event;
 import dev.spool.OutputAssembler;
+import dev.spool.RunHistory;
 import dev.spool.RunStatus;
 import java.util.List;
 import java.util.Optional;
@@ -13,9 +14,15 @@ import java.util.Optional;
  * @param output the output, when it completed
  * @param error the error payload ({@code {"type":…,"message":…}}), when it failed
  * @param events every event it wrote, in order
+ * @param history the run's recorded history, as {@code spool runs export} writes it: what a {@link
+ *     ReplayTester} replays
  */
 public record TestRun<O>(
-    RunStatus status, Optional<O> output, Optional<String> error, List<Event> events) {
+    RunStatus status,
+    Optional<O> output,
+    Optional<String> error,
+    List<Event> events,
+    RunHistory history) {
 
   /** The events of one type, for example {@code step.retrying}. */
   public List<Event> events(String type) {

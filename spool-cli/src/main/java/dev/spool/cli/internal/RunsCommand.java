@@ -18,7 +18,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code spool runs}: the runs in a store, newest first. */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "List runs, newest first.")
+@Command(
+    name = "runs",
+    mixinStandardHelpOptions = true,
+    description = "List runs, newest first.",
+    subcommands = RunsExportCommand.class)
 public final class RunsCommand implements Callable<Integer> {
   private static final String[] HEADINGS = {"RUN", "WORKFLOW", "STATUS", "STARTED", "DURATION"};
 
@@ -43,6 +47,11 @@ public final class RunsCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print one JSON object per run.")
   private boolean json;
+
+  /** The top-level command's streams and store, for the subcommands. */
+  CliContext cli() {
+    return cli;
+  }
 
   @Override
   public Integer call() {

@@ -4,10 +4,14 @@ import dev.spool.Json;
 import dev.spool.NonDeterminismException;
 import dev.spool.store.Checkpoint;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a run recorded before this execution, read with one query: checkpoints by step path, and
@@ -18,6 +22,7 @@ final class Replay {
   private final Map<String, Checkpoint> failed = new HashMap<>();
   private final Map<String, Integer> failedAttempts = new HashMap<>();
   private final Map<String, String> slots = new HashMap<>();
+  private final Set<String> reached = ConcurrentHashMap.newKeySet();
 
   Replay(List<Checkpoint> checkpoints) {
     for (Checkpoint c : checkpoints) {
@@ -53,6 +58,7 @@ final class Replay {
       return Json.mapper().readValue(json, Json.mapper().constructType(type));
     } catch (Exception e) {
       throw new NonDeterminismException(
+          path,
           "checkpoint of "
               + path
               + " no longer reads as "
@@ -64,11 +70,49 @@ final class Replay {
 
   /** Throws if the recorded run had a different step at this slot. */
   void checkSlot(String parentPath, int index, String name) {
-    String recorded = slots.get(parentPath + '\0' + index);
+    String slot = parentPath + '\0' + index;
+    reached.add(slot);
+    String recorded = slots.get(slot);
     if (recorded != null && !recorded.equals(name)) {
       throw new NonDeterminismException(
-          parentPath + " (call #" + index + ")", recorded + "#" + index, name + "#" + index);
+          parentPath + "/" + name + "#" + index, recorded + "#" + index, name + "#" + index);
     }
+  }
+
+  /**
+   * The recorded steps this execution's code has not called (yet), as paths in call order: every
+   * recorded slot not checked, unless it lies inside a step that replayed from its checkpoint
+   * (whose body, and so its children, did not run).
+   */
+  List<String> unreached() {
+    List<String[]> missing = new ArrayList<>();
+    for (Map.Entry<String, String> slot : slots.entrySet()) {
+      if (reached.contains(slot.getKey())) {
+        continue;
+      }
+      int zero = slot.getKey().indexOf('\0');
+      String parent = slot.getKey().substring(0, zero);
+      if (!insideReplayedStep(parent)) {
+        missing.add(new String[] {parent, slot.getKey().substring(zero + 1), slot.getValue()});
+      }
+    }
+    missing.sort(
+        Comparator.<String[], String>comparing(m -> m[0])
+            .thenComparingInt(m -> Integer.parseInt(m[1])));
+    return missing.stream().map(m -> m[0] + "/" + m[2] + "#" + m[1]).toList();
+  }
+
+  /** Whether the scope at {@code path} belongs to a step whose body replay skips. */
+  private boolean insideReplayedStep(String path) {
+    for (int i = path.length(); i > 0; i--) {
+      if (i == path.length() || path.charAt(i) == '/' || path.charAt(i) == '@') {
+        String step = path.substring(0, i);
+        if (completed.containsKey(step) || failed.containsKey(step)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** Registers every {@code name#index} segment of a path under its parent path. */

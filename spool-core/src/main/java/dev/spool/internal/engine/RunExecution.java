@@ -16,6 +16,8 @@ import dev.spool.store.RunInfo;
 import dev.spool.store.RunStore;
 import dev.spool.store.Transition;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * One execution of a claimed run on this worker: from claim to completion, failure, suspension or
@@ -39,6 +41,7 @@ public final class RunExecution {
   private final Interruptions interruptions;
   private final RunServices services;
   private volatile Lease lease;
+  private volatile Throwable failure;
 
   public RunExecution(
       RunStore store,
@@ -109,6 +112,19 @@ public final class RunExecution {
     interruptions.stop();
     writer.stop();
     interruptions.interruptMain();
+  }
+
+  /** What the run failed or was cancelled with, once {@link #execute} ended it so. */
+  public Optional<Throwable> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /**
+   * The steps the run had recorded that this execution's code has not called, in call order: after
+   * a run's end, steps the code no longer has (a replay test's concern; the worker ignores it).
+   */
+  public List<String> unreachedSteps() {
+    return services.replay().unreached();
   }
 
   /** Runs the workflow to its end on the calling thread. */
@@ -197,6 +213,7 @@ public final class RunExecution {
   }
 
   private Outcome end(Transition t, String type, Throwable cause, Outcome outcome) {
+    failure = cause;
     try {
       writer.commit(
           Commit.of(

@@ -48,6 +48,7 @@ public final class Api {
     routes.addAll(new WorkflowRoutes(spool.registry(), spool.store().fleet()).routes());
     routes.add(new StartRun(spool, bodies).route());
     routes.addAll(new RunRoutes(spool, tails, blocking).routes());
+    routes.addAll(new HistoryRoutes(spool.store()).routes());
     routes.add(new EventRoutes(spool.store(), tails, settings.keepAlive(), blocking).route());
     routes.addAll(new ControlRoutes(spool, bodies).routes());
     routes.addAll(new DeploymentRoutes(spool, bodies).routes());

@@ -92,7 +92,11 @@ public final class FakeLlmServer implements AutoCloseable {
     state.downUntil(Instant.now().plus(d));
   }
 
-  /** Goes down (until {@link #comeUp()}) once {@code n} more chat requests were received. */
+  /**
+   * Goes down (until {@link #comeUp()}) after the next {@code n} chat requests: they are counted in
+   * the order the fake decides them, so when nothing else refuses them, exactly those {@code n} are
+   * served however many arrive at once.
+   */
   public void downAfter(long n) {
     state.downAfter(n);
   }

@@ -32,7 +32,10 @@ final class FakeState {
   private double errorRate;
   private boolean down;
   private Instant downUntil = Instant.MIN;
-  private long downAfterRequest;
+  // A down-after outage counts requests in the order they are decided, under the lock: numbering
+  // them on arrival let a later request be decided first and start the outage early.
+  private boolean downAfterArmed;
+  private long downAfterLeft; // requests still to decide before the outage starts
   private Duration downAfterFor;
   private int throttleLeft;
   private Duration throttleRetryAfter = Duration.ofSeconds(1);
@@ -59,7 +62,8 @@ final class FakeState {
     this.random = new SplittableRandom(b.seed);
     this.latency = b.latency;
     this.errorRate = b.errorRate;
-    this.downAfterRequest = b.downAfter;
+    this.downAfterArmed = b.downAfter > 0;
+    this.downAfterLeft = b.downAfter;
     this.downAfterFor = b.downFor;
   }
 
@@ -95,8 +99,8 @@ final class FakeState {
       if (apiKey != null && !bearer.filter(apiKey::equals).isPresent()) {
         return new Refuse(401, "invalid api key", Optional.empty());
       }
-      if (downAfterRequest > 0 && req.number() > downAfterRequest) {
-        downAfterRequest = 0;
+      if (downAfterArmed && downAfterLeft-- == 0) {
+        downAfterArmed = false;
         if (downAfterFor.isPositive()) {
           downUntil = now.plus(downAfterFor);
         } else {
@@ -196,7 +200,7 @@ final class FakeState {
       down = on;
       if (!on) {
         downUntil = Instant.MIN;
-        downAfterRequest = 0;
+        downAfterArmed = false;
       }
     } finally {
       lock.unlock();
@@ -215,7 +219,8 @@ final class FakeState {
   void downAfter(long n) {
     lock.lock();
     try {
-      downAfterRequest = arrivals.size() + n;
+      downAfterArmed = true;
+      downAfterLeft = n;
       downAfterFor = Duration.ZERO;
     } finally {
       lock.unlock();

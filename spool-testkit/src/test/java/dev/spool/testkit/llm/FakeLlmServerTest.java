@@ -38,6 +38,22 @@ class FakeLlmServerTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** {@code n} chat requests sent at once, each on a thread of its own; their answers in order. */
+  List<HttpResponse<String>> burst(int n) throws Exception {
+    List<HttpResponse<String>> out = new ArrayList<>();
+    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      List<Future<HttpResponse<String>>> all = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        String text = "request " + i;
+        all.add(pool.submit(() -> chat(prompt(text, false))));
+      }
+      for (var f : all) {
+        out.add(f.get());
+      }
+    }
+    return out;
+  }
+
   static String prompt(String text, boolean stream) {
     return "{\"model\":\"m1\",\"stream\":"
         + stream
@@ -150,6 +166,19 @@ class FakeLlmServerTest {
   }
 
   @Test
+  void downAfterServesExactlyThatManyOfAConcurrentBurst() throws Exception {
+    fake = FakeLlmServer.builder().latency(Duration.ofMillis(20)).start();
+    for (int round = 0; round < 5; round++) {
+      fake.comeUp();
+      fake.downAfter(20);
+      List<Integer> statuses = burst(40).stream().map(HttpResponse::statusCode).toList();
+      assertThat(statuses).as("round " + round).filteredOn(c -> c == 200).hasSize(20);
+      assertThat(statuses).as("round " + round).filteredOn(c -> c == 503).hasSize(20);
+    }
+    assertThat(fake.stats().completed()).isEqualTo(5 * 20);
+  }
+
+  @Test
   void seededErrorRateFailsTheSameRequestsEveryTime() throws Exception {
     List<Integer> first = statuses(FakeLlmServer.builder().errorRate(0.3).seed(7));
     List<Integer> second = statuses(FakeLlmServer.builder().errorRate(0.3).seed(7));
@@ -170,16 +199,7 @@ class FakeLlmServerTest {
   @Test
   void countsTheMostRequestsInFlightAtOnce() throws Exception {
     fake = FakeLlmServer.builder().latency(Duration.ofMillis(300)).start();
-    try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<HttpResponse<String>>> all = new ArrayList<>();
-      for (int i = 0; i < 4; i++) {
-        int n = i;
-        all.add(pool.submit(() -> chat(prompt("c" + n, false))));
-      }
-      for (var f : all) {
-        assertThat(f.get().statusCode()).isEqualTo(200);
-      }
-    }
+    assertThat(burst(4)).allSatisfy(r -> assertThat(r.statusCode()).isEqualTo(200));
     assertThat(fake.stats().maxConcurrent()).isEqualTo(4);
   }
 
