@@ -3,17 +3,24 @@ package dev.spool.server.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spool.Json;
+import dev.spool.PatchUsage;
+import dev.spool.Spool;
 import dev.spool.Workflow;
 import dev.spool.WorkflowRegistry;
 import io.javalin.http.Context;
 import java.util.List;
 
-/** {@code GET /v1/workflows} and {@code GET /v1/workflows/{name}}: what can be started, how. */
+/**
+ * {@code GET /v1/workflows} and {@code GET /v1/workflows/{name}}: what can be started, how, and the
+ * patches its runs decided, with the unfinished runs that still need each one's old branch.
+ */
 public final class WorkflowRoutes {
+  private final Spool spool;
   private final WorkflowRegistry registry;
 
-  public WorkflowRoutes(WorkflowRegistry registry) {
-    this.registry = registry;
+  public WorkflowRoutes(Spool spool) {
+    this.spool = spool;
+    this.registry = spool.registry();
   }
 
   public List<Route> routes() {
@@ -24,12 +31,13 @@ public final class WorkflowRoutes {
 
   private void list(Context ctx) {
     ArrayNode out = Json.mapper().createArrayNode();
-    registry.all().forEach(wf -> out.add(describe(wf)));
+    registry.all().forEach(wf -> out.add(describe(wf).set("patches", patches(wf))));
     Responses.json(ctx, 200, out);
   }
 
   private void one(Context ctx) {
-    Responses.json(ctx, 200, describe(find(registry, ctx.pathParam("name"))));
+    Workflow<?, ?> wf = find(registry, ctx.pathParam("name"));
+    Responses.json(ctx, 200, describe(wf).set("patches", patches(wf)));
   }
 
   /**
@@ -50,6 +58,21 @@ public final class WorkflowRoutes {
                         + "' is registered (registered: "
                         + String.join(", ", registry.all().stream().map(Workflow::name).toList())
                         + "); GET /v1/workflows lists them with their input schemas"));
+  }
+
+  private ArrayNode patches(Workflow<?, ?> wf) {
+    ArrayNode out = Json.mapper().createArrayNode();
+    for (PatchUsage p : spool.patches(wf.name())) {
+      ObjectNode n = out.addObject();
+      n.put("patch", p.patch());
+      n.put("since", p.since().toString());
+      n.put("newPath", p.newPath());
+      n.put("oldPath", p.oldPath());
+      n.put("notReached", p.notReached());
+      n.put("mayTakeOldPath", p.mayTakeOldPath());
+      n.put("oldBranchCanGo", p.oldBranchCanGo());
+    }
+    return out;
   }
 
   static ObjectNode describe(Workflow<?, ?> wf) {
