@@ -38,9 +38,14 @@ final class ProcessFleet implements AutoCloseable {
 
   /** Starts {@code spool ARGS --store URI} without waiting for it. */
   SpoolProcess spawn(String name, String... args) throws Exception {
+    return spawn(name, Map.of(), args);
+  }
+
+  /** As {@link #spawn(String, String...)}, with variables added to the child's environment. */
+  SpoolProcess spawn(String name, Map<String, String> env, String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--store", storeUri));
-    SpoolProcess p = SpoolProcess.start(dir, name, all.toArray(String[]::new));
+    SpoolProcess p = SpoolProcess.start(dir, name, env, all.toArray(String[]::new));
     processes.add(p);
     return p;
   }
@@ -51,10 +56,15 @@ final class ProcessFleet implements AutoCloseable {
 
   /** A worker with a short lease, so a killed worker's runs resume within seconds. */
   SpoolProcess worker(String name, String... extra) throws Exception {
+    return worker(name, Map.of(), extra);
+  }
+
+  /** A worker whose environment has {@code env} too (a test provider reads it to pick code). */
+  SpoolProcess worker(String name, Map<String, String> env, String... extra) throws Exception {
     List<String> args =
         new ArrayList<>(List.of("worker", "--lease-ttl", "3s", "--concurrency", "4"));
     args.addAll(List.of(extra));
-    return spawn(name, args.toArray(String[]::new));
+    return spawn(name, env, args.toArray(String[]::new));
   }
 
   static void awaitWorker(SpoolProcess p) throws Exception {

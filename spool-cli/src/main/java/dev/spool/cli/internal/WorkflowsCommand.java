@@ -5,11 +5,18 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code spool workflows}: the workflows this command can run. */
+/**
+ * {@code spool workflows}: the workflows this command can run and, when the store exists, the
+ * patches their runs decided with the unfinished runs that still need each one's old branch.
+ */
 @Command(
     name = "workflows",
     mixinStandardHelpOptions = true,
-    description = "List the registered workflows with their versions.")
+    description = {
+      "List the registered workflows with their versions, and the ctx.patched ids their runs"
+          + " decided: how many unfinished runs take or may take each one's old branch (at 0 it"
+          + " can go)."
+    })
 public final class WorkflowsCommand implements Callable<Integer> {
   @ParentCommand private CliContext cli;
 
@@ -36,6 +43,7 @@ public final class WorkflowsCommand implements Callable<Integer> {
                       + w.describe())
                   .stripTrailing());
     }
+    Patches.print(io, style, cli.storeUri(), all);
     io.out().flush();
     return 0;
   }
