@@ -14,6 +14,10 @@ import java.util.function.Function;
  * <p>Every call is a step with a deterministic identity (parent path, component name, call index
  * under that parent). On resume, a step that finished before returns its checkpointed output
  * without running; so a body must make the same calls in the same order given the same results.
+ *
+ * <p>To change the steps of a workflow that has runs in flight, branch on {@link #patched}: runs
+ * recorded before the change replay the old branch, new runs take the new one. See {@link Workflow}
+ * for when to patch and when to bump the version instead.
  */
 public interface Context {
 
@@ -55,8 +59,8 @@ public interface Context {
    * Appends a custom event to the run's stream at the current step, for libraries that trace what
    * they do (the LLM layer writes {@code llm.retry}, {@code llm.failover}, …). {@code type} must be
    * {@code namespace.name} in lower case and may not use the engine's namespaces ({@code run.},
-   * {@code step.}, {@code signal.}, {@code worker.}); {@code data} is written as JSON. Like
-   * progress, an event is not repeated when a run replays the step.
+   * {@code step.}, {@code signal.}, {@code worker.}, {@code patch.}); {@code data} is written as
+   * JSON. Like progress, an event is not repeated when a run replays the step.
    */
   void event(String type, Object data);
 
@@ -83,6 +87,36 @@ public interface Context {
 
   /** A uniformly distributed value in [0, 1), the same on every replay of this call. */
   double random();
+
+  /**
+   * Whether this run takes the new code of the change {@code changeId}, so a workflow can change
+   * its steps without breaking the runs in flight:
+   *
+   * <pre>{@code
+   * if (ctx.patched("add-review")) {
+   *   ctx.call(REVIEW, draft);       // new runs, and runs that had not got this far
+   * }                                // runs recorded past this point without it skip it
+   * }</pre>
+   *
+   * <p>It is {@code false} where the run's recorded history already went past this point without
+   * the patch (a step, sleep, signal wait or {@code now()} recorded later in the same scope, or
+   * after the step or {@code all} this point is in), and {@code true} at the frontier of the run.
+   * Sibling branches of {@link #all} do not count for each other: each follows its own history. The
+   * first answer is recorded as the run's decision (a {@code patch.decided} event), and every later
+   * call with the same id, in this execution or a replay on any worker, answers the same (a branch
+   * whose own history passed the point still answers {@code false}).
+   *
+   * <p>The call takes no step index, so when no unfinished run can take the old branch any more
+   * ({@code GET /v1/workflows} and {@code spool workflows} say when), a later release deletes the
+   * call and the old branch together. Use one id per change; the same id may guard that change at
+   * several places.
+   *
+   * @param changeId 1-100 letters, digits, '_', '.' or '-'
+   * @throws IllegalArgumentException for a blank or malformed id
+   * @throws NonDeterminismException when the run decided {@code true} but had gone past this place
+   *     without asking: the id now names a different change than when the run recorded it
+   */
+  boolean patched(String changeId);
 
   /** The id of the run. */
   String runId();

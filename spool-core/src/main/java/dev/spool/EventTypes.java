@@ -26,6 +26,13 @@ public final class EventTypes {
    */
   public static final String OUTPUT_SUPERSEDED = "output.superseded";
 
+  /**
+   * A run's first {@code ctx.patched(id)} decided which side of the change it takes, once for the
+   * run. Data: {@code {"patch":id, "patched":true|false, "reason":"new"|"recorded before the
+   * patch"}}.
+   */
+  public static final String PATCH_DECIDED = "patch.decided";
+
   public static final String SIGNAL_RECEIVED = "signal.received";
   public static final String WORKER_LOST = "worker.lost";
   public static final String RUN_HANDOFF = "run.handoff";

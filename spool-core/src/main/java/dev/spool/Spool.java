@@ -1,5 +1,6 @@
 package dev.spool;
 
+import dev.spool.internal.engine.PatchScan;
 import dev.spool.store.CreateResult;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunInfo;
@@ -208,6 +209,15 @@ public final class Spool {
 
   public Optional<RunInfo> run(String runId) {
     return store.getRun(runId);
+  }
+
+  /**
+   * The {@code ctx.patched} ids the runs of {@code workflow} decided, each with how many unfinished
+   * runs take or may take its old branch; at 0 a release may delete the old branch. Reads every
+   * unfinished run of the workflow.
+   */
+  public List<PatchUsage> patches(String workflow) {
+    return PatchScan.of(store, workflow);
   }
 
   public Store store() {

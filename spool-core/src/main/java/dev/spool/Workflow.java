@@ -14,7 +14,18 @@ import java.util.Objects;
  * (records through Jackson); the input type is what the API and UI check inputs against.
  *
  * <p>The version pins a run: a run started on version {@code "1"} resumes only on code registered
- * with version {@code "1"}. Bump it when a change would alter the order or names of the steps.
+ * with version {@code "1"}. A change that alters the order or names of the steps would break the
+ * runs in flight on replay; there are two ways to make it:
+ *
+ * <ul>
+ *   <li><b>Patch</b> with {@link Context#patched} inside the same version, when the change is local
+ *       (a step added, removed or replaced at one place): {@code if (ctx.patched("id")) {new} else
+ *       {old}}. Runs recorded before the change replay the old branch, new runs and runs that had
+ *       not reached it take the new one, on the same workers. Once {@code GET /v1/workflows}
+ *       reports that no unfinished run may take the old branch, delete it.
+ *   <li><b>Bump the version</b> when the workflow is rewritten, or its input or output changes:
+ *       runs started on the old version need workers that still have it.
+ * </ul>
  */
 public final class Workflow<I, O> {
   private final String name;

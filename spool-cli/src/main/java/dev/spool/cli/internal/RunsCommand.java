@@ -116,30 +116,7 @@ public final class RunsCommand implements Callable<Integer> {
             r.duration(now).map(Text::duration).orElse("")
           });
     }
-    int[] widths = new int[HEADINGS.length];
-    for (int i = 0; i < widths.length; i++) {
-      widths[i] = HEADINGS[i].length();
-      for (String[] row : rows) {
-        widths[i] = Math.max(widths[i], row[i].length());
-      }
-    }
-    io.out().println(line(HEADINGS, widths, style, true));
-    for (String[] row : rows) {
-      io.out().println(line(row, widths, style, false));
-    }
-  }
-
-  private static String line(String[] cells, int[] widths, Style style, boolean heading) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < cells.length; i++) {
-      String cell = cells[i];
-      // Colour after measuring, so escapes do not upset the alignment.
-      sb.append(heading ? style.bold(cell) : i == 2 ? style.status(cell) : cell);
-      if (i < cells.length - 1) {
-        sb.append(" ".repeat(widths[i] - cell.length() + 2));
-      }
-    }
-    return sb.toString().stripTrailing();
+    Table.print(io, style, HEADINGS, rows, 2);
   }
 
   private static ObjectNode toJson(RunInfo r, Instant now) {

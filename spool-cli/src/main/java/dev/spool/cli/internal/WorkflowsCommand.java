@@ -12,7 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code spool workflows}: the workflows this command can run, every version, and runs in flight.
+ * {@code spool workflows}: the workflows this command can run, every version with its runs in
+ * flight, and, when the store exists, the patches their runs decided with the unfinished runs that
+ * still need each one's old branch.
  */
 @Command(
     name = "workflows",
@@ -20,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "List the registered workflows, every version, with the runs in flight on each (from the",
       "store, when it exists). A version with runs in flight that is not registered here is listed",
-      "too: keep its code deployed until its runs end."
+      "too: keep its code deployed until its runs end. Then the ctx.patched ids their runs",
+      "decided: how many unfinished runs take or may take each one's old branch (at 0 it can go)."
     })
 public final class WorkflowsCommand implements Callable<Integer> {
   @ParentCommand private CliContext cli;
@@ -68,6 +71,7 @@ public final class WorkflowsCommand implements Callable<Integer> {
                           + what)
                       .stripTrailing());
         });
+    Patches.print(io, style, cli.storeUri(), registry.all());
     io.out().flush();
     return 0;
   }

@@ -24,7 +24,7 @@ final class ContextImpl implements Context {
   private static final java.util.regex.Pattern CUSTOM_TYPE =
       java.util.regex.Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
   private static final java.util.regex.Pattern RESERVED =
-      java.util.regex.Pattern.compile("(run|step|signal|worker)\\..*");
+      java.util.regex.Pattern.compile("(run|step|signal|worker|patch)\\..*");
 
   ContextImpl(Scope own) {
     this.own = own;
@@ -86,7 +86,7 @@ final class ContextImpl implements Context {
     if (type == null || !CUSTOM_TYPE.matcher(type).matches() || RESERVED.matcher(type).matches()) {
       throw new IllegalArgumentException(
           "custom event type must look like 'namespace.name' in lower case and not use the"
-              + " run., step., signal. or worker. namespaces, got '"
+              + " run., step., signal., worker. or patch. namespaces, got '"
               + type
               + "'");
     }
@@ -134,6 +134,11 @@ final class ContextImpl implements Context {
     Scope s = scope();
     long seed = (s.run().runId() + '\0' + s.path()).hashCode() * 0x9E3779B97F4A7C15L;
     return new SplittableRandom(seed + s.draws().getAndIncrement()).nextDouble();
+  }
+
+  @Override
+  public boolean patched(String changeId) {
+    return Patches.patched(scope(), changeId);
   }
 
   @Override

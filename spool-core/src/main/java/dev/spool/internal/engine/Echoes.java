@@ -67,7 +67,8 @@ final class Echoes {
         || !(type.startsWith("run.")
             || type.startsWith("step.")
             || type.startsWith("signal.")
-            || type.startsWith("worker."));
+            || type.startsWith("worker.")
+            || type.startsWith("patch."));
   }
 
   /** True (and consumes one) if this call was already written by an earlier execution. */

@@ -22,6 +22,7 @@ final class Replay {
   private final Map<String, Checkpoint> failed = new HashMap<>();
   private final Map<String, Integer> failedAttempts = new HashMap<>();
   private final Map<String, String> slots = new HashMap<>();
+  private final Map<String, Integer> lastIndex = new HashMap<>();
   private final Set<String> reached = ConcurrentHashMap.newKeySet();
 
   Replay(List<Checkpoint> checkpoints) {
@@ -115,6 +116,62 @@ final class Replay {
     return false;
   }
 
+  /**
+   * Whether the recorded run already went past the point in scope {@code scopePath} where that
+   * scope's next call would get index {@code nextIndex}: the point lies behind recorded history
+   * rather than at its frontier. The rule, for {@code ctx.patched}:
+   *
+   * <ul>
+   *   <li>the scope itself recorded a call at {@code nextIndex} or later (any checkpoint: a step's
+   *       output, failure or failed attempt, a sleep, a signal wait, {@code now()});
+   *   <li>or an enclosing scope recorded a call after the one this scope belongs to: the step or
+   *       {@code all} group around this point had ended (or been given up) when the run moved on.
+   * </ul>
+   *
+   * Sibling branches of an {@code all} never count: they run at the same time, so one branch being
+   * further along says nothing about another. Nor do calls with an explicit key, which have no
+   * position, nor unchecked steps, progress and output, which replay repeats anyway.
+   */
+  boolean passed(String scopePath, int nextIndex) {
+    if (lastIndex.getOrDefault(scopePath, -1) >= nextIndex) {
+      return true;
+    }
+    String s = scopePath;
+    while (true) {
+      int slash = s.lastIndexOf('/');
+      if (slash < 0) {
+        return false;
+      }
+      String parent = s.substring(0, slash);
+      String segment = s.substring(slash + 1);
+      s = parent;
+      if (segment.equals("fallback")) {
+        continue; // a fallback runs in place of its step: the step's own position decides
+      }
+      int index = indexOf(segment);
+      if (index < 0) {
+        return false; // a keyed step: its place among its siblings is not recorded
+      }
+      if (lastIndex.getOrDefault(parent, -1) > index) {
+        return true;
+      }
+    }
+  }
+
+  /** The call index of {@code name#i}, {@code name#i@attempt} or {@code all#i[branch]}; or -1. */
+  private static int indexOf(String segment) {
+    int hash = segment.indexOf('#');
+    if (hash <= 0 || segment.lastIndexOf(':', hash) >= 0) {
+      return -1; // no index, or a keyed step whose key holds a '#'
+    }
+    int stop = hash + 1;
+    while (stop < segment.length() && Character.isDigit(segment.charAt(stop))) {
+      stop++;
+    }
+    int digits = stop - hash - 1;
+    return digits > 0 && digits < 10 ? Integer.parseInt(segment.substring(hash + 1, stop)) : -1;
+  }
+
   /** Registers every {@code name#index} segment of a path under its parent path. */
   private void recordSlots(String path) {
     int start = 0;
@@ -123,17 +180,11 @@ final class Replay {
       int end = slash < 0 ? path.length() : slash;
       if (start > 0) {
         String segment = path.substring(start, end);
-        int hash = segment.indexOf('#');
-        if (hash > 0) {
-          int stop = hash + 1;
-          while (stop < segment.length() && Character.isDigit(segment.charAt(stop))) {
-            stop++;
-          }
-          if (stop > hash + 1) {
-            String parent = path.substring(0, start - 1);
-            slots.putIfAbsent(
-                parent + '\0' + segment.substring(hash + 1, stop), segment.substring(0, hash));
-          }
+        int index = indexOf(segment);
+        if (index >= 0) {
+          String parent = path.substring(0, start - 1);
+          slots.putIfAbsent(parent + '\0' + index, segment.substring(0, segment.indexOf('#')));
+          lastIndex.merge(parent, index, Math::max);
         }
       }
       if (slash < 0) {

@@ -72,6 +72,7 @@ public final class RunExecution {
             writer,
             new RunEvents(clock, writer, history.echoes()),
             new Replay(claim.checkpoints()),
+            new Patches(claim.checkpoints()),
             clock,
             options.suspendAfter(),
             hook,

@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param writer every write of the run
  * @param events progress, custom events and output, written once across executions
  * @param replay what earlier executions checkpointed
+ * @param patches the run's {@code ctx.patched} answers
  * @param clock the engine's time
  * @param suspendAfter a wait longer than this releases the worker
  * @param hook called before every step attempt
@@ -24,6 +25,7 @@ record RunServices(
     RunWriter writer,
     RunEvents events,
     Replay replay,
+    Patches patches,
     SpoolClock clock,
     Duration suspendAfter,
     AttemptHook hook,

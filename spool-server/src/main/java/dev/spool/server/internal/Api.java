@@ -45,7 +45,7 @@ public final class Api {
     Bodies bodies = new Bodies(settings.maxBodyBytes());
     List<Route> routes = new ArrayList<>();
     routes.addAll(new SystemRoutes(spool.store()).routes());
-    routes.addAll(new WorkflowRoutes(spool.registry(), spool.store().fleet()).routes());
+    routes.addAll(new WorkflowRoutes(spool).routes());
     routes.add(new StartRun(spool, bodies).route());
     routes.addAll(new RunRoutes(spool, tails, blocking).routes());
     routes.addAll(new HistoryRoutes(spool.store()).routes());

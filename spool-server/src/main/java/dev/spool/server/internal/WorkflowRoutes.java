@@ -3,6 +3,8 @@ package dev.spool.server.internal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spool.Json;
+import dev.spool.PatchUsage;
+import dev.spool.Spool;
 import dev.spool.Workflow;
 import dev.spool.WorkflowRegistry;
 import dev.spool.store.FleetStore;
@@ -16,15 +18,18 @@ import java.util.TreeMap;
 /**
  * {@code GET /v1/workflows} and {@code GET /v1/workflows/{name}}: what can be started, how, and
  * every version with its runs in flight (also versions this process no longer registers, while runs
- * of them are unfinished).
+ * of them are unfinished), and the patches its runs decided, with the unfinished runs that still
+ * need each one's old branch.
  */
 public final class WorkflowRoutes {
+  private final Spool spool;
   private final WorkflowRegistry registry;
   private final FleetStore fleet;
 
-  public WorkflowRoutes(WorkflowRegistry registry, FleetStore fleet) {
-    this.registry = registry;
-    this.fleet = fleet;
+  public WorkflowRoutes(Spool spool) {
+    this.spool = spool;
+    this.registry = spool.registry();
+    this.fleet = spool.store().fleet();
   }
 
   public List<Route> routes() {
@@ -36,14 +41,23 @@ public final class WorkflowRoutes {
   private void list(Context ctx) {
     ArrayNode out = Json.mapper().createArrayNode();
     Map<WorkflowVersion, Long> inFlight = fleet.inFlightByVersion();
-    registry.all().forEach(wf -> out.add(withVersions(describe(wf), wf.name(), inFlight)));
+    registry
+        .all()
+        .forEach(
+            wf ->
+                out.add(
+                    withVersions(describe(wf), wf.name(), inFlight).set("patches", patches(wf))));
     Responses.json(ctx, 200, out);
   }
 
   private void one(Context ctx) {
     Workflow<?, ?> wf =
         find(registry, ctx.pathParam("name"), Optional.ofNullable(ctx.queryParam("version")));
-    Responses.json(ctx, 200, withVersions(describe(wf), wf.name(), fleet.inFlightByVersion()));
+    Responses.json(
+        ctx,
+        200,
+        withVersions(describe(wf), wf.name(), fleet.inFlightByVersion())
+            .set("patches", patches(wf)));
   }
 
   /** Every version of the workflow: registered here, or with runs still in flight. */
@@ -103,6 +117,21 @@ public final class WorkflowRoutes {
                         + "' is registered (registered: "
                         + String.join(", ", registry.all().stream().map(Workflow::name).toList())
                         + "); GET /v1/workflows lists them with their input schemas"));
+  }
+
+  private ArrayNode patches(Workflow<?, ?> wf) {
+    ArrayNode out = Json.mapper().createArrayNode();
+    for (PatchUsage p : spool.patches(wf.name())) {
+      ObjectNode n = out.addObject();
+      n.put("patch", p.patch());
+      n.put("since", p.since().toString());
+      n.put("newPath", p.newPath());
+      n.put("oldPath", p.oldPath());
+      n.put("notReached", p.notReached());
+      n.put("mayTakeOldPath", p.mayTakeOldPath());
+      n.put("oldBranchCanGo", p.oldBranchCanGo());
+    }
+    return out;
   }
 
   static ObjectNode describe(Workflow<?, ?> wf) {
