@@ -50,6 +50,7 @@ public final class Api {
     routes.addAll(new RunRoutes(spool, tails, blocking).routes());
     routes.add(new EventRoutes(spool.store(), tails, settings.keepAlive(), blocking).route());
     routes.addAll(new ControlRoutes(spool, bodies).routes());
+    routes.addAll(new RetryRoutes(spool, bodies).routes());
     return List.copyOf(routes);
   }
 
