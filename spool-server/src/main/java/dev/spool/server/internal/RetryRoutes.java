@@ -47,7 +47,7 @@ public final class RetryRoutes {
         JsonBody.parse(bodies.json(ctx), "a retry request", Set.of("reason"))
             .text("reason")
             .orElse("");
-    RetryResult r = spool.retry(runId, reason).orElseThrow(() -> unknownRun(runId));
+    RetryResult r = spool.retry(runId, reason).orElseThrow(() -> RunRoutes.unknownRun(runId));
     if (!r.retried()) {
       throw ApiProblem.conflict(
           "not-retryable", "Run cannot be retried", RunRules.retryRefusal(r.run()));
@@ -72,7 +72,9 @@ public final class RetryRoutes {
     CreateResult created;
     try {
       created =
-          spool.fork(runId, fromStep, body.json("input")).orElseThrow(() -> unknownRun(runId));
+          spool
+              .fork(runId, fromStep, body.json("input"))
+              .orElseThrow(() -> RunRoutes.unknownRun(runId));
     } catch (UnknownStepException e) {
       throw new ApiProblem(422, "unknown-step", "Unknown step", e.getMessage());
     } catch (InvalidInputException e) {
@@ -156,12 +158,5 @@ public final class RetryRoutes {
     ArrayNode ids = out.putArray("runIds");
     r.affected().forEach(ids::add);
     Responses.json(ctx, 200, out);
-  }
-
-  private static ApiProblem unknownRun(String runId) {
-    return ApiProblem.notFound(
-        "unknown-run",
-        "Unknown run",
-        "there is no run '" + runId + "' in this store; GET /v1/runs lists runs");
   }
 }

@@ -52,14 +52,15 @@ public final class RunRoutes {
    * @throws ApiProblem 404
    */
   static RunInfo find(RunStore store, String runId) {
-    return store
-        .getRun(runId)
-        .orElseThrow(
-            () ->
-                ApiProblem.notFound(
-                    "unknown-run",
-                    "Unknown run",
-                    "there is no run '" + runId + "' in this store; GET /v1/runs lists runs"));
+    return store.getRun(runId).orElseThrow(() -> unknownRun(runId));
+  }
+
+  /** The 404 problem for a run id the store does not know. */
+  static ApiProblem unknownRun(String runId) {
+    return ApiProblem.notFound(
+        "unknown-run",
+        "Unknown run",
+        "there is no run '" + runId + "' in this store; GET /v1/runs lists runs");
   }
 
   private void list(Context ctx) {
