@@ -28,17 +28,22 @@ final class JsonBody {
           400, "malformed-json", "Malformed JSON", "the body is not valid JSON: " + e.getMessage());
     }
     if (!n.isObject()) {
-      throw ApiProblem.badRequest("the body of " + what + " must be a JSON object");
+      throw ApiProblem.badRequest(
+          "the body of " + what + " must be a JSON object with the fields " + names(fields));
     }
     var names = n.fieldNames();
     while (names.hasNext()) {
       String f = names.next();
       if (!fields.contains(f)) {
         throw ApiProblem.badRequest(
-            "unknown field '" + f + "' in " + what + ": accepted are " + String.join(", ", fields));
+            "unknown field '" + f + "' in " + what + ": accepted are " + names(fields));
       }
     }
     return new JsonBody(n);
+  }
+
+  private static String names(Set<String> fields) {
+    return String.join(", ", new java.util.TreeSet<>(fields));
   }
 
   /** A string field, absent when missing or null; a 400 problem when not a short string. */
