@@ -15,7 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code spool runs}: the runs in a store, newest first. */
-@Command(name = "runs", mixinStandardHelpOptions = true, description = "List runs, newest first.")
+@Command(
+    name = "runs",
+    mixinStandardHelpOptions = true,
+    description = "List runs, newest first; retry or cancel many at once.",
+    subcommands = {RunsRetryCommand.class, RunsCancelCommand.class})
 public final class RunsCommand implements Callable<Integer> {
   private static final String[] HEADINGS = {"RUN", "WORKFLOW", "STATUS", "STARTED", "DURATION"};
 
@@ -40,6 +44,10 @@ public final class RunsCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print one JSON object per run.")
   private boolean json;
+
+  CliContext cli() {
+    return cli;
+  }
 
   @Override
   public Integer call() {
