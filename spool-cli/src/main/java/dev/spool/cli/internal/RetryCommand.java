@@ -1,6 +1,7 @@
 package dev.spool.cli.internal;
 
 import dev.spool.client.SpoolClient;
+import dev.spool.client.SpoolClientException;
 import dev.spool.store.RetryResult;
 import dev.spool.store.RunRules;
 import dev.spool.store.Store;
@@ -37,7 +38,12 @@ public final class RetryCommand implements Callable<Integer> {
     Optional<String> server = remote.server(cli.io());
     if (server.isPresent()) {
       try (SpoolClient client = remote.client(cli.io(), server.get())) {
-        RemoteOptions.call(() -> client.retry(runId, reason));
+        client.retry(runId, reason);
+      } catch (SpoolClientException e) {
+        if (e.status().orElse(0) == 409) {
+          throw new CliException(CliException.FAILED, e.getMessage(), e); // as without --server
+        }
+        throw RemoteOptions.failure(e);
       }
     } else {
       try (Store store = Stores.open(cli.storeUri(), true)) {
