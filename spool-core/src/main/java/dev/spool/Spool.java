@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The API plane's facade: the workflows this process knows, the store, the clock. Starts runs,
@@ -162,20 +163,14 @@ public final class Spool {
 
   /** Retries every failed or cancelled run the filter matches, as {@link #retry} does each. */
   public BulkResult retryAll(RunFilter filter, String reason) {
-    BulkResult r =
-        Bulk.apply(
-            store,
-            filter,
-            run ->
-                RunRules.retry(run, reason, clock.now()).allowed()
-                    && store
-                        .retryRun(run.runId(), reason, clock.now())
-                        .map(RetryResult::retried)
-                        .orElse(false));
-    if (r.count() > 0) {
-      wakeListeners.forEach(Runnable::run);
-    }
-    return r;
+    return bulk(
+        filter,
+        run ->
+            RunRules.retry(run, reason, clock.now()).allowed()
+                && store
+                    .retryRun(run.runId(), reason, clock.now())
+                    .map(RetryResult::retried)
+                    .orElse(false));
   }
 
   /**
@@ -183,16 +178,19 @@ public final class Spool {
    * one counts once its cancel request is recorded.
    */
   public BulkResult cancelAll(RunFilter filter, String reason) {
-    BulkResult r =
-        Bulk.apply(
-            store,
-            filter,
-            run ->
-                !run.status().isTerminal()
-                    && store
-                        .requestCancel(run.runId(), reason, clock.now())
-                        .map(a -> a.status() == RunStatus.CANCELLED || a.cancelRequested())
-                        .orElse(false));
+    return bulk(
+        filter,
+        run ->
+            !run.status().isTerminal()
+                && store
+                    .requestCancel(run.runId(), reason, clock.now())
+                    .map(a -> a.status() == RunStatus.CANCELLED || a.cancelRequested())
+                    .orElse(false));
+  }
+
+  /** Applies {@code action} to the runs the filter matches; wakes local workers if it acted. */
+  private BulkResult bulk(RunFilter filter, Predicate<RunInfo> action) {
+    BulkResult r = Bulk.apply(store, filter, action);
     if (r.count() > 0) {
       wakeListeners.forEach(Runnable::run);
     }
