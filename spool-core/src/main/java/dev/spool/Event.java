@@ -28,7 +28,10 @@ public record Event(
     }
   }
 
-  /** True if nothing follows this event in its run's stream. */
+  /**
+   * True for an event that ends a run's execution ({@link EventTypes#isTerminal}); nothing follows
+   * it unless the run is retried.
+   */
   public boolean isTerminal() {
     return EventTypes.isTerminal(type);
   }

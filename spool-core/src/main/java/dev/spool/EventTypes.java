@@ -38,9 +38,25 @@ public final class EventTypes {
   public static final String RUN_HANDOFF = "run.handoff";
   public static final String RUN_CANCEL_REQUESTED = "run.cancel_requested";
 
+  /**
+   * A failed or cancelled run was set going again from its checkpoints: its stream grows past the
+   * terminal event before it. Data: {@code {"previousStatus":…,"previousAttempt":n,"error":…}}.
+   */
+  public static final String RUN_RETRIED = "run.retried";
+
+  /**
+   * The second event of a run forked from another: {@code
+   * {"sourceRunId":…,"fromStep":…,"checkpoints":n}}, the checkpoints it was seeded with.
+   */
+  public static final String RUN_FORKED = "run.forked";
+
   private EventTypes() {}
 
-  /** True for the events after which a run's stream never grows again. */
+  /**
+   * True for the events that end a run's execution. The stream grows past one only when the run is
+   * retried ({@link #RUN_RETRIED} follows it), so a follower that reads on after a terminal event
+   * checks first whether the run has events after it.
+   */
   public static boolean isTerminal(String type) {
     return RUN_COMPLETED.equals(type) || RUN_FAILED.equals(type) || RUN_CANCELLED.equals(type);
   }

@@ -2,7 +2,10 @@ package dev.spool;
 
 import java.util.Locale;
 
-/** Where a run stands. Terminal statuses never change again. */
+/**
+ * Where a run stands. A terminal status changes again only by a retry, which sets a failed or
+ * cancelled run queued ({@link dev.spool.store.RunRules#retry}).
+ */
 public enum RunStatus {
   QUEUED,
   RUNNING,

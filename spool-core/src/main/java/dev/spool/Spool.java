@@ -1,18 +1,25 @@
 package dev.spool;
 
+import dev.spool.internal.Bulk;
+import dev.spool.internal.Forks;
 import dev.spool.internal.engine.PatchScan;
 import dev.spool.store.CreateResult;
+import dev.spool.store.ForkSeed;
 import dev.spool.store.NewRun;
+import dev.spool.store.RetryResult;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunRules;
 import dev.spool.store.SignalResult;
 import dev.spool.store.Store;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The API plane's facade: the workflows this process knows, the store, the clock. Starts runs,
@@ -92,21 +99,116 @@ public final class Spool {
       throw new IllegalArgumentException(
           "the input was checked against " + input.workflow() + ", not the registered " + wf);
     }
-    var now = clock.now();
     CreateResult created =
-        store.createRun(
-            new NewRun(
-                RunIds.next(now),
-                wf.name(),
-                wf.versionId(),
-                input.json(),
-                idempotencyKey,
-                store.fleet().activeDeployment().orElse(RunRules.UNPINNED),
-                now));
+        store.createRun(newRun(wf.name(), wf.versionId(), input.json(), idempotencyKey));
     if (created.created()) {
       wakeListeners.forEach(Runnable::run);
     }
     return created;
+  }
+
+  /**
+   * A new run created now, pinned to the store's active deployment, or to this runtime's when none
+   * was promoted.
+   */
+  private NewRun newRun(String workflow, String version, String input, Optional<String> key) {
+    var now = clock.now();
+    return new NewRun(
+        RunIds.next(now),
+        workflow,
+        version,
+        input,
+        key,
+        store.fleet().activeDeployment().orElse(RunRules.UNPINNED),
+        now);
+  }
+
+  /**
+   * Retries a failed or cancelled run from its checkpoints: the same run id, a new attempt, {@code
+   * run.retried} appended; completed steps replay, failed ones run again ({@link
+   * dev.spool.store.RunRules#retry}). Empty if there is no such run; {@link RetryResult#retried()}
+   * is false (nothing written) for a run in another status.
+   */
+  public Optional<RetryResult> retry(String runId, String reason) {
+    Optional<RetryResult> r = store.retryRun(runId, reason, clock.now());
+    r.filter(RetryResult::retried).ifPresent(x -> wakeListeners.forEach(Runnable::run));
+    return r;
+  }
+
+  /**
+   * Starts a new run of the same workflow and version as {@code runId} that reuses every checkpoint
+   * recorded before step {@code fromStep} and runs from there ({@link Forks} says what "before"
+   * means), with {@code inputJson} as its input or, when empty, the source's. Its stream starts
+   * with {@code run.queued} and {@code run.forked}, which names the source and the step. Empty if
+   * there is no such run.
+   *
+   * @throws UnknownStepException if the source run never started a step at {@code fromStep}
+   * @throws InvalidInputException for a new input that does not fit the workflow
+   * @throws IllegalArgumentException for a new input of a workflow this process does not know
+   */
+  public Optional<CreateResult> fork(String runId, String fromStep, Optional<String> inputJson) {
+    Optional<RunInfo> found = store.getRun(runId);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    RunInfo source = found.get();
+    Set<String> steps = new LinkedHashSet<>();
+    List<Event> page;
+    long after = 0;
+    do {
+      page = store.readEvents(runId, after, 1000);
+      steps.addAll(Forks.stepPaths(page));
+      after = page.isEmpty() ? after : page.get(page.size() - 1).seq();
+    } while (page.size() == 1000);
+    if (!steps.contains(fromStep)) {
+      throw new UnknownStepException(runId, fromStep, List.copyOf(steps));
+    }
+    String input =
+        inputJson.isPresent()
+            ? RunInput.parse(registry.get(source.workflow()), inputJson.get()).json()
+            : source.input();
+    ForkSeed seed = new ForkSeed(runId, fromStep, Forks.seed(store.checkpoints(runId), fromStep));
+    CreateResult created =
+        store.createRun(
+            newRun(source.workflow(), source.version(), input, Optional.empty()).forkedFrom(seed));
+    wakeListeners.forEach(Runnable::run);
+    return Optional.of(created);
+  }
+
+  /** Retries every failed or cancelled run the filter matches, as {@link #retry} does each. */
+  public BulkResult retryAll(RunFilter filter, String reason) {
+    return bulk(
+        filter,
+        run ->
+            RunRules.retry(run, reason, clock.now()).allowed()
+                && store
+                    .retryRun(run.runId(), reason, clock.now())
+                    .map(RetryResult::retried)
+                    .orElse(false));
+  }
+
+  /**
+   * Asks every unfinished run the filter matches to stop, as {@link #cancel} does each; a running
+   * one counts once its cancel request is recorded.
+   */
+  public BulkResult cancelAll(RunFilter filter, String reason) {
+    return bulk(
+        filter,
+        run ->
+            !run.status().isTerminal()
+                && store
+                    .requestCancel(run.runId(), reason, clock.now())
+                    .map(a -> a.status() == RunStatus.CANCELLED || a.cancelRequested())
+                    .orElse(false));
+  }
+
+  /** Applies {@code action} to the runs the filter matches; wakes local workers if it acted. */
+  private BulkResult bulk(RunFilter filter, Predicate<RunInfo> action) {
+    BulkResult r = Bulk.apply(store, filter, action);
+    if (r.count() > 0) {
+      wakeListeners.forEach(Runnable::run);
+    }
+    return r;
   }
 
   public CreateResult start(String workflow, String inputJson) {
@@ -166,16 +268,21 @@ public final class Spool {
 
   /**
    * Replays the events of a run after {@code afterSeq}, then follows it live until its terminal
-   * event, which it returns.
+   * event, which it returns (a retried run's earlier terminal events are passed on, not returned).
    */
   public Event follow(String runId, long afterSeq, Consumer<Event> sink)
       throws InterruptedException {
     long after = afterSeq;
     while (true) {
-      for (Event e : store.awaitEvents(runId, after, 500, Duration.ofSeconds(1))) {
+      List<Event> page = store.awaitEvents(runId, after, 500, Duration.ofSeconds(1));
+      for (int i = 0; i < page.size(); i++) {
+        Event e = page.get(i);
         sink.accept(e);
         after = e.seq();
-        if (e.isTerminal()) {
+        // a terminal event ends the stream unless the run was retried after it
+        if (e.isTerminal()
+            && i == page.size() - 1
+            && store.readEvents(runId, e.seq(), 1).isEmpty()) {
           return e;
         }
       }

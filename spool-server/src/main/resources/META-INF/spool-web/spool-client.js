@@ -15,7 +15,10 @@
 // same stream before anything after it is delivered. With an API key the key travels as
 // ?access_token=, since an EventSource cannot send headers.
 
-/** Event types after which a run's stream never grows. */
+/**
+ * Event types that end a run's execution. A retried run's stream grows past one (run.retried
+ * follows it); follow() ends at the last one.
+ */
 export const TERMINAL = Object.freeze(['run.completed', 'run.failed', 'run.cancelled']);
 
 /**
@@ -24,7 +27,8 @@ export const TERMINAL = Object.freeze(['run.completed', 'run.failed', 'run.cance
  */
 export const EVENT_TYPES = Object.freeze([
   'run.queued', 'run.started', 'run.resumed', 'run.waiting', 'run.completed', 'run.failed',
-  'run.cancelled', 'run.cancel_requested', 'run.handoff', 'worker.lost', 'signal.received',
+  'run.cancelled', 'run.cancel_requested', 'run.handoff', 'run.retried', 'run.forked',
+  'worker.lost', 'signal.received',
   'step.started', 'step.completed', 'step.retrying', 'step.failed', 'step.fallback',
   'progress', 'output',
 ]);
@@ -127,6 +131,22 @@ export class SpoolClient {
     return this.request('POST', `/v1/runs/${enc(runId)}/cancel`, {
       body: reason ? { reason } : undefined,
     });
+  }
+
+  /** Retries a failed or cancelled run from its checkpoints: {runId, status, statusUrl}. */
+  retry(runId, reason) {
+    return this.request('POST', `/v1/runs/${enc(runId)}/retry`, {
+      body: reason ? { reason } : undefined,
+    });
+  }
+
+  /**
+   * A new run that reuses every checkpoint before step fromStep and runs from there, with input
+   * (the source's when undefined): {runId, forkedFrom, fromStep, status, statusUrl}.
+   */
+  fork(runId, fromStep, input) {
+    const body = input === undefined ? { fromStep } : { fromStep, input };
+    return this.request('POST', `/v1/runs/${enc(runId)}/fork`, { body });
   }
 
   /** Sends a signal (any JSON value) to a run's awaitSignal(name). */
@@ -247,10 +267,20 @@ class Follow {
     } catch (err) {
       console.error('spool-client: onEvent threw', err);
     }
-    if (isTerminal(e.type)) {
-      this.stop('ended');
-      this.h.onEnd?.({});
+    if (isTerminal(e.type)) this.checkEnd(e.seq);
+  }
+
+  /** A terminal event ends the follow unless the run has events after it (it was retried). */
+  async checkEnd(seq) {
+    let more = false;
+    try {
+      more = (await this.client.events(this.runId, { after: seq, wait: '0' })).events.length > 0;
+    } catch {
+      // the stream itself tells: the server ends it after the run's last event
     }
+    if (this.closed || this.last !== seq || more) return;
+    this.stop('ended');
+    this.h.onEnd?.({});
   }
 
   drain() {

@@ -8,9 +8,11 @@ import dev.spool.cli.internal.DemoCommand;
 import dev.spool.cli.internal.DeploymentsCommand;
 import dev.spool.cli.internal.DevCommand;
 import dev.spool.cli.internal.FakeLlmCommand;
+import dev.spool.cli.internal.ForkCommand;
 import dev.spool.cli.internal.Io;
 import dev.spool.cli.internal.KeysCommand;
 import dev.spool.cli.internal.ResumeCommand;
+import dev.spool.cli.internal.RetryCommand;
 import dev.spool.cli.internal.RunCommand;
 import dev.spool.cli.internal.RunsCommand;
 import dev.spool.cli.internal.SignalCommand;
@@ -57,6 +59,8 @@ import picocli.CommandLine.Spec;
       DeploymentsCommand.class,
       SignalCommand.class,
       CancelCommand.class,
+      RetryCommand.class,
+      ForkCommand.class,
       FakeLlmCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,7 +1,9 @@
 package dev.spool.client;
 
+import dev.spool.BulkResult;
 import dev.spool.Event;
 import dev.spool.Json;
+import dev.spool.RunFilter;
 import dev.spool.RunHistory;
 import dev.spool.client.internal.EventFollower;
 import dev.spool.client.internal.Failures;
@@ -166,8 +168,49 @@ public final class SpoolClient implements AutoCloseable {
   }
 
   public CancelReceipt cancel(String runId, Optional<String> reason) {
-    String body = reason.map(r -> "{\"reason\":" + Json.quote(r) + "}").orElse("{}");
+    String body = reasonBody(reason.orElse(""));
     return Wire.cancel(ok(transport.post(Paths.run(runId) + "/cancel", body, Map.of())));
+  }
+
+  /**
+   * Retries a failed or cancelled run from its checkpoints: same id, a new attempt, completed steps
+   * not run again. A run in another status is a {@link SpoolClientException} with status 409.
+   */
+  public RetryReceipt retry(String runId, String reason) {
+    return Wire.retry(
+        ok(transport.post(Paths.run(runId) + "/retry", reasonBody(reason), Map.of())));
+  }
+
+  public RetryReceipt retry(String runId) {
+    return retry(runId, "");
+  }
+
+  /**
+   * Starts a new run that reuses every checkpoint of {@code runId} recorded before {@code fromStep}
+   * (a step path as its events show it) and runs from there, with {@code inputJson} or the source's
+   * input.
+   */
+  public ForkedRun fork(String runId, String fromStep, Optional<String> inputJson) {
+    String body =
+        "{\"fromStep\":"
+            + Json.quote(fromStep)
+            + inputJson.map(i -> ",\"input\":" + i).orElse("")
+            + "}";
+    return Wire.forked(ok(transport.post(Paths.run(runId) + "/fork", body, Map.of())));
+  }
+
+  /** Retries every failed or cancelled run the filter matches. */
+  public BulkResult retryAll(RunFilter filter, String reason) {
+    return Wire.bulk(ok(transport.post("/v1/runs/retry", Wire.filter(filter, reason), Map.of())));
+  }
+
+  /** Asks every unfinished run the filter matches to stop. */
+  public BulkResult cancelAll(RunFilter filter, String reason) {
+    return Wire.bulk(ok(transport.post("/v1/runs/cancel", Wire.filter(filter, reason), Map.of())));
+  }
+
+  private static String reasonBody(String reason) {
+    return reason.isEmpty() ? "{}" : "{\"reason\":" + Json.quote(reason) + "}";
   }
 
   /** The workflows the server can start, with their schemas. */

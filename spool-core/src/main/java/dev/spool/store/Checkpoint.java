@@ -19,7 +19,12 @@ public record Checkpoint(String path, int attempt, Kind kind, String value, Inst
     /** One attempt failed and a retry followed; replay continues with the next attempt. */
     ATTEMPT_FAILED,
     /** The step failed for good; replay rethrows the same error to the caller. */
-    FAILED
+    FAILED,
+    /**
+     * The step had failed for good, then its run was retried ({@link RunRules#retry}): replay runs
+     * it again, with attempts numbered after this one and a fresh retry budget.
+     */
+    RETRIED
   }
 
   public Checkpoint {

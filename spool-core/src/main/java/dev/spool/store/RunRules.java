@@ -118,6 +118,69 @@ public final class RunRules {
   }
 
   /**
+   * Every event a new run is created with: {@link #queued}, then for a fork {@code run.forked} (seq
+   * 2), which names its source. A run with events past seq 1 before its first claim may hold
+   * checkpoints already (a fork's seed), so a store reads them on that claim.
+   */
+  public static List<NewEvent> created(NewRun run) {
+    return run.fork()
+        .map(seed -> List.of(queued(run), StoreEvents.forked(seed, run.createdAt())))
+        .orElseGet(() -> List.of(queued(run)));
+  }
+
+  /**
+   * What a retry does.
+   *
+   * @param event {@code run.retried} to append, or empty when the run may not be retried
+   * @param refusal why not, when it may not
+   */
+  public record Retry(Optional<NewEvent> event, Optional<String> refusal) {
+    public boolean allowed() {
+      return event.isPresent();
+    }
+  }
+
+  /**
+   * A retry: a failed or cancelled run continues from its checkpoints, with the same id and a new
+   * attempt. The store appends {@code run.retried} and, atomically with it: sets the run queued
+   * (claimable at once, in its deployment's queue), clears its result, error, finish time, resume
+   * time, lease and cancel flag, resets its recovery count (the reaper's budget starts again), and
+   * turns every {@code FAILED} checkpoint into {@code RETRIED} ({@link #retried(List)}), so those
+   * steps run again while completed ones replay. The attempt is bumped by the next claim as usual.
+   * Any other status is refused and nothing is written: an unfinished run is still going, and a
+   * completed one has nothing to redo (fork it instead).
+   */
+  public static Retry retry(RunInfo run, String reason, Instant now) {
+    return switch (run.status()) {
+      case FAILED, CANCELLED ->
+          new Retry(Optional.of(StoreEvents.retried(run, reason, now)), Optional.empty());
+      default -> new Retry(Optional.empty(), Optional.of(retryRefusal(run)));
+    };
+  }
+
+  /** Why {@link #retry} refuses a run in its status. */
+  public static String retryRefusal(RunInfo run) {
+    String is = "run " + run.runId() + " is " + run.status().wireName();
+    return switch (run.status()) {
+      case FAILED, CANCELLED -> is + " and can be retried";
+      case COMPLETED ->
+          is + "; only a failed or cancelled run can be retried (fork it to run steps again)";
+      default -> is + "; only a failed or cancelled run can be retried (cancel it first)";
+    };
+  }
+
+  /**
+   * The checkpoints a retry rewrites: each {@code FAILED} one as {@code RETRIED}, same path,
+   * attempt, value and time. The others stay as they are.
+   */
+  public static List<Checkpoint> retried(List<Checkpoint> checkpoints) {
+    return checkpoints.stream()
+        .filter(c -> c.kind() == Checkpoint.Kind.FAILED)
+        .map(c -> new Checkpoint(c.path(), c.attempt(), Checkpoint.Kind.RETRIED, c.value(), c.at()))
+        .toList();
+  }
+
+  /**
    * A recovery: the events to append and the transition to apply, with the run's new recovery
    * count.
    */

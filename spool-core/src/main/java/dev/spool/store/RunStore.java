@@ -27,7 +27,11 @@ import java.util.Optional;
  */
 public interface RunStore extends AutoCloseable {
 
-  /** Creates a queued run with its {@code run.queued} event, or returns the run its key names. */
+  /**
+   * Creates a queued run with its {@code run.queued} event, or returns the run its key names. A
+   * fork ({@link NewRun#fork}) is written in the same atomic step with its {@code run.forked} event
+   * and its seed checkpoints ({@link RunRules#created}).
+   */
   CreateResult createRun(NewRun run);
 
   Optional<RunInfo> getRun(String runId);
@@ -119,6 +123,15 @@ public interface RunStore extends AutoCloseable {
    * @return the run afterwards, or empty if there is no such run
    */
   Optional<RunInfo> requestCancel(String runId, String reason, Instant now);
+
+  /**
+   * Retries a failed or cancelled run from its checkpoints, atomically, as {@link RunRules#retry}
+   * says; a run in any other status is left as it is.
+   *
+   * @param reason why, for the {@code run.retried} event ({@code ""} for none)
+   * @return the outcome, or empty if there is no such run
+   */
+  Optional<RetryResult> retryRun(String runId, String reason, Instant now);
 
   /**
    * Delivers a signal durably: appends {@code signal.received} with {@code {"name":…,"value":…}} to

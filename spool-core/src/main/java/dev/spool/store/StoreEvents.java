@@ -87,6 +87,35 @@ public final class StoreEvents {
     return runEvent(EventTypes.RUN_HANDOFF, attempt, now, p.build());
   }
 
+  /**
+   * {@code run.retried}: the failed or cancelled {@code run} (as it was before) is set going again
+   * from its checkpoints.
+   */
+  public static NewEvent retried(RunInfo run, String reason, Instant now) {
+    Payload p =
+        Payload.obj()
+            .str("previousStatus", run.status().wireName())
+            .num("previousAttempt", run.attempt());
+    run.error().ifPresent(e -> p.raw("error", e));
+    if (reason != null && !reason.isBlank()) {
+      p.str("reason", reason);
+    }
+    return runEvent(EventTypes.RUN_RETRIED, run.attempt(), now, p.build());
+  }
+
+  /** {@code run.forked}: the second event of a forked run, naming where it came from. */
+  public static NewEvent forked(ForkSeed seed, Instant createdAt) {
+    return runEvent(
+        EventTypes.RUN_FORKED,
+        0,
+        createdAt,
+        Payload.obj()
+            .str("sourceRunId", seed.sourceRunId())
+            .str("fromStep", seed.fromStep())
+            .num("checkpoints", seed.checkpoints().size())
+            .build());
+  }
+
   /** The error JSON of a run failed because its workers kept dying. */
   public static String recoveryLimitError(String runId, int maxRecoveries) {
     return error(

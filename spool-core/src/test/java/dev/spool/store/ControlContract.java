@@ -277,4 +277,48 @@ public interface ControlContract extends StoreContract {
     assertThat(run(lease.runId()).resumeAt()).contains(at(5000));
     assertThat(store().claim(claimAt("w2", at(13))).map(Claim::lease)).isEmpty();
   }
+
+  @Test
+  default void aRetriedRunIsClaimedAgainWithANewAttemptItsCheckpointsAndItsFailedStepsMarked() {
+    Lease lease = createAndClaim("w1");
+    String id = lease.runId();
+    store()
+        .commit(
+            lease,
+            new Commit(
+                List.of(event(EventTypes.RUN_FAILED, at(12))),
+                List.of(
+                    StoreFixtures.checkpoint("wf/a#0", 1, "1", at(11)),
+                    new Checkpoint("wf/b#1", 1, Checkpoint.Kind.ATTEMPT_FAILED, "{}", at(11)),
+                    new Checkpoint("wf/b#1", 2, Checkpoint.Kind.FAILED, "{}", at(12))),
+                java.util.Optional.of(Transition.failed("{\"type\":\"Bug\"}"))));
+
+    RetryResult retried = store().retryRun(id, "", at(20)).orElseThrow();
+
+    assertThat(retried.retried()).isTrue();
+    assertThat(store().listRuns(RunQuery.latest(10).withStatus(RunStatus.FAILED))).isEmpty();
+    assertThat(store().listRuns(RunQuery.latest(10).withStatus(RunStatus.QUEUED)))
+        .extracting(RunInfo::runId)
+        .containsExactly(id);
+    Event event = allEvents(id).get(allEvents(id).size() - 1);
+    assertThat(event.type()).isEqualTo(EventTypes.RUN_RETRIED);
+    assertThat(Json.tree(event.data()).path("previousStatus").asText()).isEqualTo("failed");
+    Claim again = store().claim(claimAt("w2", at(21))).orElseThrow();
+    assertThat(again.run().runId()).isEqualTo(id);
+    assertThat(again.lease().attempt()).isEqualTo(2);
+    assertThat(again.checkpoints())
+        .extracting(Checkpoint::path, Checkpoint::attempt, Checkpoint::kind)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("wf/a#0", 1, Checkpoint.Kind.COMPLETED),
+            org.assertj.core.groups.Tuple.tuple("wf/b#1", 1, Checkpoint.Kind.ATTEMPT_FAILED),
+            org.assertj.core.groups.Tuple.tuple("wf/b#1", 2, Checkpoint.Kind.RETRIED));
+    assertThatThrownBy(() -> store().commit(lease, Commit.of(event("progress", at(22)))))
+        .as("the old lease stays fenced out")
+        .isInstanceOf(LeaseLostException.class);
+    store()
+        .commit(
+            again.lease(), Commit.of(Transition.completed("2"), event("run.completed", at(23))));
+    assertThat(run(id).status()).isEqualTo(RunStatus.COMPLETED);
+    assertThat(store().retryRun("no-such-run", "", at(24))).isEmpty();
+  }
 }

@@ -142,6 +142,83 @@ public interface RunRulesContract extends StoreContract {
     assertThat(allEvents(spec.runId()).get(0).seq()).isEqualTo(1);
   }
 
+  @Test
+  default void retriesDoWhatTheRetryRuleSays() {
+    createRuns(6);
+    waitUntil(claim(runId(2), at(10)).orElseThrow(), at(500));
+    claim(runId(3), at(10));
+    Lease done = claim(runId(4), at(10)).orElseThrow();
+    store().commit(done, Commit.of(Transition.completed("1"), event("run.completed", at(11))));
+    Lease failed = claim(runId(5), at(10)).orElseThrow();
+    store()
+        .commit(
+            failed,
+            new Commit(
+                List.of(event(EventTypes.RUN_FAILED, at(11))),
+                List.of(
+                    StoreFixtures.checkpoint("wf/a#0", 1, "1", at(11)),
+                    new Checkpoint("wf/b#1", 2, Checkpoint.Kind.FAILED, "{}", at(11))),
+                Optional.of(Transition.failed("{\"type\":\"Bug\"}"))));
+    store().requestCancel(runId(6), "stop", at(11));
+
+    List<Boolean> outcomes = new ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      String id = runId(i);
+      RunInfo before = run(id);
+      List<Checkpoint> checkpointsBefore = store().checkpoints(id);
+      RunRules.Retry rule = RunRules.retry(before, "fixed", at(20));
+
+      RetryResult result = store().retryRun(id, "fixed", at(20)).orElseThrow();
+
+      assertThat(result.retried()).isEqualTo(rule.allowed());
+      assertThat(result.run().status())
+          .isEqualTo(rule.allowed() ? RunStatus.QUEUED : before.status());
+      assertAppended(id, before, rule.event().stream().toList());
+      List<Checkpoint> expected = new ArrayList<>(checkpointsBefore);
+      if (rule.allowed()) {
+        assertThat(result.run().error()).isEmpty();
+        assertThat(result.run().finishedAt()).isEmpty();
+        assertThat(result.run().recoveries()).isZero();
+        assertThat(result.run().cancelRequested()).isFalse();
+        expected.removeIf(c -> c.kind() == Checkpoint.Kind.FAILED);
+        expected.addAll(RunRules.retried(checkpointsBefore));
+        expected.sort(
+            java.util.Comparator.comparing(Checkpoint::path).thenComparingInt(Checkpoint::attempt));
+      }
+      assertThat(store().checkpoints(id)).isEqualTo(expected);
+      outcomes.add(rule.allowed());
+    }
+    assertThat(outcomes)
+        .as("queued, waiting, running, completed, failed, cancelled")
+        .containsExactly(false, false, false, false, true, true);
+  }
+
+  @Test
+  default void aForkStartsWithTheCreatedRulesEventsAndItsSeed() {
+    List<Checkpoint> seed =
+        List.of(
+            StoreFixtures.checkpoint("wf/a#0", 1, "\"x\"", at(1)),
+            new Checkpoint("wf/b#1", 1, Checkpoint.Kind.ATTEMPT_FAILED, "{}", at(1)));
+    NewRun spec = newRun(runId(2), at(2)).forkedFrom(new ForkSeed(runId(1), "wf/c#2", seed));
+
+    store().createRun(spec);
+
+    List<Event> events = allEvents(spec.runId());
+    List<NewEvent> expected = RunRules.created(spec);
+    assertThat(events).hasSameSizeAs(expected).hasSize(2);
+    for (int i = 0; i < expected.size(); i++) {
+      assertSame(events.get(i), expected.get(i));
+    }
+    assertThat(run(spec.runId()).lastSeq()).isEqualTo(2);
+    assertThat(store().checkpoints(spec.runId())).isEqualTo(seed);
+    Claim first =
+        store()
+            .claim(ClaimRequest.next("w1", DEPLOYMENT, at(3), TTL).onlyRun(spec.runId()))
+            .orElseThrow();
+    assertThat(first.lease().attempt()).isEqualTo(1);
+    assertThat(first.checkpoints()).as("the first claim hands over the seed").isEqualTo(seed);
+  }
+
   private Optional<Lease> claim(String id, Instant now) {
     return store()
         .claim(ClaimRequest.next("w1", DEPLOYMENT, now, TTL).onlyRun(id))

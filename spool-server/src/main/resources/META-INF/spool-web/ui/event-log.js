@@ -67,6 +67,10 @@ export function summary(e) {
       return `in ${duration(d.durationMs)}`;
     case 'run.cancel_requested':
       return d.reason || '';
+    case 'run.retried':
+      return `was ${d.previousStatus}${d.reason ? `: ${d.reason}` : ''}`;
+    case 'run.forked':
+      return `from ${d.sourceRunId} at ${d.fromStep}, ${d.checkpoints} checkpoint${d.checkpoints === 1 ? '' : 's'} reused`;
     case 'worker.lost':
       return `recovery ${d.recovery} of ${d.maxRecoveries}${d.requeued ? ', requeued' : ', not requeued'}`;
     default: {

@@ -13,6 +13,7 @@ const STATUS_OF = {
   'run.cancelled': 'cancelled',
   'worker.lost': 'queued',
   'run.handoff': 'queued',
+  'run.retried': 'queued',
 };
 
 export class RunModel {
@@ -88,6 +89,17 @@ export class RunModel {
         break;
       case 'run.completed':
         this.result = d.result;
+        break;
+      case 'run.retried':
+        this.result = undefined;
+        this.error = undefined;
+        this.cancel = null;
+        this.endTs = null;
+        this.retries = (this.retries || 0) + 1;
+        changed.end = true;
+        break;
+      case 'run.forked':
+        this.forkedFrom = { runId: d.sourceRunId, step: d.fromStep, checkpoints: d.checkpoints };
         break;
       case 'run.failed':
       case 'run.cancelled':

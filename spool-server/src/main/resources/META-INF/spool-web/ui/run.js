@@ -18,11 +18,12 @@ export class RunPage {
     this.meta = h('dl.meta', { id: 'run-meta' });
     this.metaCard = h('section.card', { 'aria-labelledby': 'meta-title' }, h('h2', { id: 'meta-title' }, 'Run'), this.meta);
     this.overview = new Overview(this);
-    this.trace = new TraceView(this.model);
+    this.trace = new TraceView(this.model, { fork: (path, input) => this.fork(path, input) });
     this.log = new EventLog();
     this.badge = h('span', { id: 'run-status', 'aria-live': 'polite' });
     this.conn = h('span.conn', { id: 'conn', title: 'event stream' });
     this.cancelBtn = h('button.danger', { type: 'button', id: 'cancel-run', hidden: true, onclick: () => this.cancel() }, 'Cancel run');
+    this.retryBtn = h('button', { type: 'button', id: 'retry-run', hidden: true, title: 'Run it again from its checkpoints: finished steps are not run again', onclick: () => this.retry() }, 'Retry');
     this.problem = h('div', { id: 'run-problem' });
     this.title = h('span', '…');
     const base = `#/runs/${encodeURIComponent(runId)}`;
@@ -33,7 +34,7 @@ export class RunPage {
         h('a.back', { href: '#/runs' }, '← Runs'),
         h('h1', this.title, ' ', this.badge),
         h('p.mono.muted.run-id', runId),
-        h('span.spacer'), this.conn, this.cancelBtn),
+        h('span.spacer'), this.conn, this.retryBtn, this.cancelBtn),
       this.problem,
       h('nav.tabs', { 'aria-label': 'Run views' }, [...this.tabLinks.values()]),
       [...this.panels.values()]);
@@ -126,6 +127,7 @@ export class RunPage {
     }
     this.el.dataset.status = status || '';
     this.cancelBtn.hidden = m.ended || !status || ['completed', 'failed', 'cancelled'].includes(status);
+    this.retryBtn.hidden = !['failed', 'cancelled'].includes(status);
     const cancelling = Boolean(m.cancel || this.info?.cancelRequested);
     this.cancelBtn.disabled = cancelling;
     this.cancelBtn.textContent = cancelling ? 'Cancelling…' : 'Cancel run';
@@ -194,6 +196,35 @@ export class RunPage {
         this.infoAgain = false;
         this.refreshInfo();
       }
+    }
+  }
+
+  async retry() {
+    this.retryBtn.disabled = true;
+    this.problem.replaceChildren();
+    try {
+      await api((c) => c.retry(this.runId));
+      toast('Run retried: it continues from its checkpoints');
+      if (this.sub?.lastSeq === this.model.lastSeq) this.follow(); // the stream had ended: read on
+      clearInterval(this.infoTimer);
+      this.infoTimer = setInterval(() => this.refreshInfo(), INFO_EVERY_MS);
+      this.refreshInfo();
+    } catch (e) {
+      fill(this.problem, problemBox(e));
+    } finally {
+      this.retryBtn.disabled = false;
+    }
+  }
+
+  /** Forks this run from the step at path; opens the new run. */
+  async fork(path, input) {
+    this.problem.replaceChildren();
+    try {
+      const r = await api((c) => c.fork(this.runId, path, input));
+      toast(`Forked from ${path}`);
+      location.hash = `#/runs/${encodeURIComponent(r.runId)}`;
+    } catch (e) {
+      fill(this.problem, problemBox(e));
     }
   }
 

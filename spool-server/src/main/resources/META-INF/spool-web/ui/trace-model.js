@@ -83,6 +83,7 @@ export class Trace {
       this.marks.push({ type: e.type, ts, seq: e.seq, data: d });
       if (e.type === 'run.started') this.start ??= ts;
       if (e.type === 'worker.lost' || e.type === 'run.handoff') this.closeRunning(ts, 'interrupted');
+      if (e.type === 'run.retried') this.end = null; // it runs again: the axis grows on
       if (['run.completed', 'run.failed', 'run.cancelled'].includes(e.type)) {
         this.end = ts;
         this.closeRunning(ts, e.type === 'run.cancelled' ? 'cancelled' : 'unfinished');

@@ -7,11 +7,13 @@ const MARK_LABELS = {
   'run.started': 'started', 'run.resumed': 'resumed', 'run.waiting': 'waiting', 'signal.received': 'signal',
   'worker.lost': 'worker lost', 'run.handoff': 'handed off', 'run.cancel_requested': 'cancel requested',
   'run.completed': 'completed', 'run.failed': 'failed', 'run.cancelled': 'cancelled',
+  'run.retried': 'retried', 'run.forked': 'forked',
 };
 
 export class TraceView {
-  constructor(model) {
+  constructor(model, actions = {}) {
     this.model = model;
+    this.actions = actions; // {fork(path, input)}: what a step's panel offers
     this.open = new Set(); // rows whose detail panel is open
     this.folded = new Set(); // rows whose children are hidden
     this.openIo = new Set(); // inputs, outputs… shown, as 'path|attempt|role'
@@ -162,7 +164,29 @@ export class TraceView {
       n.progress ? h('p.muted', `${n.progress} progress event${n.progress === 1 ? '' : 's'}${n.lastProgress ? `, last: ${JSON.stringify(n.lastProgress)}` : ''}`) : null,
       n.outputs ? h('p.muted', `${n.outputs} output chunk${n.outputs === 1 ? '' : 's'}`) : null,
       rows.length ? rows : h('p.muted', 'A grouping of calls: open the rows inside for details.'),
-      llm);
+      llm,
+      n.component && this.actions.fork ? this.forkForm(n) : null);
+  }
+
+  /** Forks the run from this step: the steps before it replay, this one and the rest run. */
+  forkForm(n) {
+    const input = h('textarea.mono', { rows: 3, dataset: { role: 'fork-input' }, placeholder: 'New input as JSON (empty: the same input)', 'aria-label': 'Input of the fork' });
+    const problem = h('div.problem.small', { hidden: true });
+    const go = h('button', { type: 'button', dataset: { role: 'fork' }, onclick: () => {
+      const text = input.value.trim();
+      let value;
+      if (text) {
+        try {
+          value = JSON.parse(text);
+        } catch (err) {
+          problem.hidden = false;
+          problem.textContent = `Not JSON: ${err.message}`;
+          return;
+        }
+      }
+      this.actions.fork(n.key, value);
+    } }, 'Fork from this step');
+    return h('div.fork', h('h4', 'Fork'), h('p.muted', 'A new run that reuses every step before this one and runs from here.'), input, problem, go);
   }
 
   flip(set, key) {

@@ -53,10 +53,15 @@ public final class RemoteOptions {
     try {
       return call.get();
     } catch (SpoolClientException e) {
-      int status = e.status().orElse(0);
-      int exit = status >= 400 && status < 500 ? CliException.USAGE : CliException.FAILED;
-      throw new CliException(exit, e.getMessage(), e);
+      throw failure(e);
     }
+  }
+
+  /** A client failure as one clear line: a 4xx is the caller's mistake, anything else a failure. */
+  static CliException failure(SpoolClientException e) {
+    int status = e.status().orElse(0);
+    int exit = status >= 400 && status < 500 ? CliException.USAGE : CliException.FAILED;
+    return new CliException(exit, e.getMessage(), e);
   }
 
   /** Follows a run over HTTP to its end; the exit code as for a local run. */

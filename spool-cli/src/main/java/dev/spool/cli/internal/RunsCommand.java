@@ -21,8 +21,8 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "runs",
     mixinStandardHelpOptions = true,
-    description = "List runs, newest first.",
-    subcommands = RunsExportCommand.class)
+    description = "List runs, newest first; export one, retry or cancel many at once.",
+    subcommands = {RunsExportCommand.class, RunsRetryCommand.class, RunsCancelCommand.class})
 public final class RunsCommand implements Callable<Integer> {
   private static final String[] HEADINGS = {"RUN", "WORKFLOW", "STATUS", "STARTED", "DURATION"};
 

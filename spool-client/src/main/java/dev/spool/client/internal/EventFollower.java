@@ -226,8 +226,13 @@ public final class EventFollower {
         throw stoppedNow();
       }
       SseParser parser = new SseParser(stream, MAX_LINE_BYTES);
+      Event terminal = null; // the last event delivered, when it is a terminal one
       while (true) {
         Optional<SseMessage> m = parser.next();
+        if (m.isEmpty() && terminal != null) {
+          // the server ends the stream right after the run's last terminal event
+          return new Finished(terminal);
+        }
         if (m.isEmpty()) {
           return new Dropped(
               new SpoolClientException(
@@ -245,9 +250,8 @@ public final class EventFollower {
         sink.accept(e);
         lastSeq = e.seq();
         reconnects.progressed();
-        if (e.isTerminal()) {
-          return new Finished(e);
-        }
+        // a retried run's stream goes on past a terminal event: read on until the server ends it
+        terminal = e.isTerminal() ? e : null;
       }
     } catch (IOException e) {
       if (isStopped()) {

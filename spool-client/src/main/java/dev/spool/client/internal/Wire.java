@@ -1,7 +1,12 @@
 package dev.spool.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.spool.BulkResult;
+import dev.spool.Json;
+import dev.spool.RunFilter;
 import dev.spool.client.CancelReceipt;
+import dev.spool.client.ForkedRun;
+import dev.spool.client.RetryReceipt;
 import dev.spool.client.RunPage;
 import dev.spool.client.RunResult;
 import dev.spool.client.RunView;
@@ -109,6 +114,37 @@ public final class Wire {
   public static CancelReceipt cancel(Reply reply) {
     Fields f = fields(reply);
     return new CancelReceipt(f.text("runId"), f.status("status"), f.bool("cancelRequested"));
+  }
+
+  public static RetryReceipt retry(Reply reply) {
+    Fields f = fields(reply);
+    return new RetryReceipt(f.text("runId"), f.status("status"));
+  }
+
+  public static ForkedRun forked(Reply reply) {
+    Fields f = fields(reply);
+    return new ForkedRun(f.text("runId"), f.text("forkedFrom"), f.text("fromStep"));
+  }
+
+  public static BulkResult bulk(Reply reply) {
+    Fields f = fields(reply);
+    List<String> ids = new ArrayList<>();
+    f.node("runIds").forEach(n -> ids.add(n.asText()));
+    return new BulkResult(f.intValue("matched"), ids);
+  }
+
+  /** A {@link RunFilter} and a reason as the bulk endpoints take them. */
+  public static String filter(RunFilter filter, String reason) {
+    StringBuilder b = new StringBuilder("{\"limit\":").append(filter.limit());
+    filter.workflow().ifPresent(w -> b.append(",\"workflow\":").append(Json.quote(w)));
+    filter.status().ifPresent(s -> b.append(",\"status\":\"").append(s.wireName()).append('"'));
+    filter
+        .createdSince()
+        .ifPresent(t -> b.append(",\"since\":\"").append(t.toString()).append('"'));
+    if (!reason.isEmpty()) {
+      b.append(",\"reason\":").append(Json.quote(reason));
+    }
+    return b.append('}').toString();
   }
 
   private static Fields fields(Reply reply) {

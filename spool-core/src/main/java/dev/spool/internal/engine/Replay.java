@@ -21,6 +21,7 @@ final class Replay {
   private final Map<String, Checkpoint> completed = new HashMap<>();
   private final Map<String, Checkpoint> failed = new HashMap<>();
   private final Map<String, Integer> failedAttempts = new HashMap<>();
+  private final Map<String, Integer> retriedAfter = new HashMap<>();
   private final Map<String, String> slots = new HashMap<>();
   private final Map<String, Integer> lastIndex = new HashMap<>();
   private final Set<String> reached = ConcurrentHashMap.newKeySet();
@@ -31,6 +32,10 @@ final class Replay {
         case COMPLETED -> completed.put(c.path(), c);
         case FAILED -> failed.put(c.path(), c);
         case ATTEMPT_FAILED -> failedAttempts.merge(c.path(), 1, Integer::sum);
+        case RETRIED -> {
+          failedAttempts.merge(c.path(), 1, Integer::sum);
+          retriedAfter.merge(c.path(), c.attempt(), Math::max);
+        }
       }
       recordSlots(c.path());
     }
@@ -48,9 +53,17 @@ final class Replay {
     return Optional.ofNullable(failed.get(path));
   }
 
-  /** How many attempts of the step failed and were retried before. */
+  /** How many attempts of the step failed before, retried by the step or by its run's retry. */
   int failedAttempts(String path) {
     return failedAttempts.getOrDefault(path, 0);
+  }
+
+  /**
+   * The attempt after which the run was last retried with this step failed (0 if never): its retry
+   * budget counts the attempts after it.
+   */
+  int retriedAfter(String path) {
+    return retriedAfter.getOrDefault(path, 0);
   }
 
   /** Reads a recorded value as {@code type}; a value that no longer fits is a code change. */

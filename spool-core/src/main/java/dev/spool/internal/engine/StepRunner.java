@@ -49,13 +49,22 @@ final class StepRunner {
     if (failed.isPresent()) {
       throw rebuild(path, c.name(), failed.get());
     }
-    return execute(parent, c, input, path, run.replay().failedAttempts(path) + 1);
+    return execute(
+        parent,
+        c,
+        input,
+        path,
+        run.replay().failedAttempts(path) + 1,
+        run.replay().retriedAfter(path) + c.retryPolicy().maxAttempts());
   }
 
+  /**
+   * Runs attempts {@code firstAttempt} to {@code max}: a run's retry gives a failed step a fresh
+   * budget, numbered on after the attempts it had.
+   */
   private static <I, O> O execute(
-      Scope parent, Component<I, O> c, I input, String path, int firstAttempt) {
+      Scope parent, Component<I, O> c, I input, String path, int firstAttempt, int max) {
     RunServices run = parent.run();
-    int max = c.retryPolicy().maxAttempts();
     String inputJson = encodeForTrace(input);
     Throwable last = null;
     int attempt = firstAttempt;
@@ -95,7 +104,10 @@ final class StepRunner {
         List<NewEvent> voided = run.events().attemptFailed(scope, retrying ? "retried" : "failed");
         if (retrying) {
           Duration delay =
-              c.retryPolicy().delayAfter(attempt, ThreadLocalRandom.current().nextDouble());
+              c.retryPolicy()
+                  .delayAfter(
+                      attempt - (max - c.retryPolicy().maxAttempts()),
+                      ThreadLocalRandom.current().nextDouble());
           List<NewEvent> events = new ArrayList<>(voided);
           events.add(
               run.event(

@@ -53,6 +53,10 @@ final class MemoryRun {
             events.size() + 1, spec.runId(), e.type(), e.ts(), e.path(), e.attempt(), e.data()));
   }
 
+  void putCheckpoint(Checkpoint c) {
+    checkpoints.put(c.path() + '\0' + String.format("%09d", c.attempt()), c);
+  }
+
   boolean claimable(ClaimRequest req) {
     return RunRules.claimable(
         status,
@@ -145,6 +149,30 @@ final class MemoryRun {
       cancelRequested = true;
     }
     return c.event().isPresent();
+  }
+
+  /**
+   * A retry, as {@link RunRules#retry} says.
+   *
+   * @return true if the run was requeued
+   */
+  boolean retry(String reason, Instant now) {
+    RunRules.Retry r = RunRules.retry(info(), reason, now);
+    if (!r.allowed()) {
+      return false;
+    }
+    append(r.event().get());
+    RunRules.retried(List.copyOf(checkpoints.values())).forEach(this::putCheckpoint);
+    status = RunStatus.QUEUED;
+    result = null;
+    error = null;
+    finishedAt = null;
+    resumeAt = null;
+    owner = null;
+    leaseExpiresAt = null;
+    cancelRequested = false;
+    recoveries = 0;
+    return true;
   }
 
   /** A signal, as {@link RunRules#signal} says: the event appended, or empty for a finished run. */

@@ -14,6 +14,7 @@ import dev.spool.store.LeaseLostException;
 import dev.spool.store.LimitStore;
 import dev.spool.store.NewEvent;
 import dev.spool.store.NewRun;
+import dev.spool.store.RetryResult;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
@@ -57,7 +58,8 @@ public final class MemoryRunStore implements Store {
         throw new StoreException("run id " + spec.runId() + " already exists");
       }
       MemoryRun run = new MemoryRun(spec);
-      run.append(RunRules.queued(spec));
+      RunRules.created(spec).forEach(run::append);
+      spec.seedCheckpoints().forEach(run::putCheckpoint);
       runs.put(spec.runId(), run);
       spec.idempotencyKey().ifPresent(k -> byKey.put(k, spec.runId()));
       appended.signalAll();
@@ -121,9 +123,7 @@ public final class MemoryRunStore implements Store {
       for (NewEvent e : commit.events()) {
         run.append(e);
       }
-      for (Checkpoint c : commit.checkpoints()) {
-        run.checkpoints.put(c.path() + '\0' + String.format("%09d", c.attempt()), c);
-      }
+      commit.checkpoints().forEach(run::putCheckpoint);
       commit.transition().ifPresent(t -> run.apply(t, lastTs(commit, run)));
       if (!commit.events().isEmpty()) {
         appended.signalAll();
@@ -262,6 +262,24 @@ public final class MemoryRunStore implements Store {
         appended.signalAll();
       }
       return Optional.of(run.info());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public Optional<RetryResult> retryRun(String runId, String reason, Instant now) {
+    lock.lock();
+    try {
+      MemoryRun run = runs.get(runId);
+      if (run == null) {
+        return Optional.empty();
+      }
+      boolean retried = run.retry(reason, now);
+      if (retried) {
+        appended.signalAll();
+      }
+      return Optional.of(new RetryResult(run.info(), retried));
     } finally {
       lock.unlock();
     }

@@ -11,6 +11,7 @@ import dev.spool.store.KeyStore;
 import dev.spool.store.Lease;
 import dev.spool.store.LimitStore;
 import dev.spool.store.NewRun;
+import dev.spool.store.RetryResult;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
@@ -104,6 +105,11 @@ public class ForwardingStore implements Store {
   @Override
   public Optional<RunInfo> requestCancel(String runId, String reason, Instant now) {
     return d.requestCancel(runId, reason, now);
+  }
+
+  @Override
+  public Optional<RetryResult> retryRun(String runId, String reason, Instant now) {
+    return d.retryRun(runId, reason, now);
   }
 
   @Override

@@ -52,6 +52,7 @@ public final class Api {
     routes.add(new EventRoutes(spool.store(), tails, settings.keepAlive(), blocking).route());
     routes.addAll(new ControlRoutes(spool, bodies).routes());
     routes.addAll(new DeploymentRoutes(spool, bodies).routes());
+    routes.addAll(new RetryRoutes(spool, bodies).routes());
     return List.copyOf(routes);
   }
 

@@ -1,6 +1,5 @@
 package dev.spool.server.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.spool.InvalidInputException;
 import dev.spool.Json;
@@ -11,6 +10,7 @@ import dev.spool.store.SignalResult;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Telling a run something: a signal for its {@code awaitSignal}, or a cancel request. Both are
@@ -52,7 +52,7 @@ public final class ControlRoutes {
     } catch (InvalidInputException e) {
       throw ApiProblem.badRequest(e.getMessage());
     }
-    SignalResult r = sent.orElseThrow(() -> unknownRun(runId));
+    SignalResult r = sent.orElseThrow(() -> RunRoutes.unknownRun(runId));
     if (!r.delivered()) {
       throw ended(r.run(), "signal '" + name + "' was not delivered");
     }
@@ -74,7 +74,7 @@ public final class ControlRoutes {
     if (before.status().isTerminal()) {
       throw ended(before, "it cannot be cancelled");
     }
-    RunInfo after = spool.cancel(runId, reason).orElseThrow(() -> unknownRun(runId));
+    RunInfo after = spool.cancel(runId, reason).orElseThrow(() -> RunRoutes.unknownRun(runId));
     if (after.status().isTerminal() && after.status() != RunStatus.CANCELLED) {
       throw ended(after, "it cannot be cancelled"); // it finished between the two reads
     }
@@ -91,42 +91,7 @@ public final class ControlRoutes {
 
   /** The optional body {@code {"reason":"…"}}; an empty body means no reason. */
   private static String reason(String body) {
-    if (body.isBlank()) {
-      return "";
-    }
-    JsonNode n;
-    try {
-      n = Json.tree(body);
-    } catch (IllegalArgumentException e) {
-      throw new ApiProblem(
-          400, "malformed-json", "Malformed JSON", "the body is not valid JSON: " + e.getMessage());
-    }
-    if (!n.isObject()) {
-      throw ApiProblem.badRequest("the body must be a JSON object such as {\"reason\":\"…\"}");
-    }
-    var names = n.fieldNames();
-    while (names.hasNext()) {
-      String f = names.next();
-      if (!f.equals("reason")) {
-        throw ApiProblem.badRequest(
-            "unknown field '" + f + "' in the cancel request: only \"reason\" is accepted");
-      }
-    }
-    JsonNode reason = n.get("reason");
-    if (reason == null || reason.isNull()) {
-      return "";
-    }
-    if (!reason.isTextual() || reason.asText().length() > 1000) {
-      throw ApiProblem.badRequest("\"reason\" must be a string of at most 1000 characters");
-    }
-    return reason.asText();
-  }
-
-  private static ApiProblem unknownRun(String runId) {
-    return ApiProblem.notFound(
-        "unknown-run",
-        "Unknown run",
-        "there is no run '" + runId + "' in this store; GET /v1/runs lists runs");
+    return JsonBody.parse(body, "the cancel request", Set.of("reason")).text("reason").orElse("");
   }
 
   private static ApiProblem ended(RunInfo run, String consequence) {

@@ -126,7 +126,7 @@ public final class EventRoutes {
     boolean ended = run.status().isTerminal() && after >= run.lastSeq();
     List<Event> events = ended ? List.of() : await(run, after, wait);
     long last = events.isEmpty() ? after : events.getLast().seq();
-    boolean done = ended || events.stream().anyMatch(Event::isTerminal);
+    boolean done = ended || (!events.isEmpty() && RunTails.ends(store, events, events.size() - 1));
     StringBuilder sb = new StringBuilder(256);
     sb.append("{\"events\":[");
     for (int i = 0; i < events.size(); i++) {

@@ -61,9 +61,10 @@ final class EventStream {
           out.flush();
           continue;
         }
-        for (Event e : events) {
+        for (int i = 0; i < events.size(); i++) {
+          Event e = events.get(i);
           write(out, format == Format.SSE ? sse(e) : wire(e) + "\n");
-          if (e.isTerminal()) {
+          if (follower.ends(events, i)) {
             out.flush();
             return;
           }

@@ -142,6 +142,18 @@ public final class RunTails implements AutoCloseable {
   }
 
   /** One follower of a run: its cursor, and its place among the run's followers until closed. */
+  /**
+   * Whether event {@code i} of {@code batch} ends its run's stream: a terminal event after which
+   * the run has nothing, neither in the batch nor in the store. A retried run has events after an
+   * earlier terminal one ({@code run.retried} and on), and a stream reads on past it.
+   */
+  static boolean ends(RunStore store, List<Event> batch, int i) {
+    Event e = batch.get(i);
+    return e.isTerminal()
+        && i == batch.size() - 1
+        && store.readEvents(e.runId(), e.seq(), 1).isEmpty();
+  }
+
   final class Follower implements AutoCloseable {
     private final RunTail tail; // null for a run that has ended: the store has all of it
     private final String runId;
@@ -165,6 +177,11 @@ public final class RunTails implements AutoCloseable {
         cursor = events.getLast().seq();
       }
       return events;
+    }
+
+    /** Whether {@code batch.get(i)}, as this follower read it, ends the run's stream. */
+    boolean ends(List<Event> batch, int i) {
+      return RunTails.ends(store, batch, i);
     }
 
     @Override

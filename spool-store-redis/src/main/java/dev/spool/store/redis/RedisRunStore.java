@@ -11,6 +11,7 @@ import dev.spool.store.KeyStore;
 import dev.spool.store.Lease;
 import dev.spool.store.LimitStore;
 import dev.spool.store.NewRun;
+import dev.spool.store.RetryResult;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
@@ -76,8 +77,8 @@ public final class RedisRunStore implements Store {
     this.redis = redis;
     this.runs = new Runs(redis);
     this.leases = new Leases(redis);
-    this.controls = new Controls(redis, runs);
     this.events = new Events(redis, MAX_WAITERS);
+    this.controls = new Controls(redis, runs, events::checkpoints);
     this.keys = new Keys(redis);
     this.limits = new Limits(redis);
     this.fleet = new Fleet(redis);
@@ -276,6 +277,11 @@ public final class RedisRunStore implements Store {
   public Optional<SignalResult> sendSignal(
       String runId, String name, String valueJson, Instant now) {
     return controls.sendSignal(runId, name, valueJson, now);
+  }
+
+  @Override
+  public Optional<RetryResult> retryRun(String runId, String reason, Instant now) {
+    return controls.retry(runId, reason, now);
   }
 
   @Override

@@ -11,6 +11,7 @@ import dev.spool.store.KeyStore;
 import dev.spool.store.Lease;
 import dev.spool.store.LimitStore;
 import dev.spool.store.NewRun;
+import dev.spool.store.RetryResult;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
@@ -217,6 +218,14 @@ public final class SqliteRunStore implements Store {
   public Optional<RunInfo> requestCancel(String runId, String reason, Instant now) {
     Optional<RunInfo> r =
         db.write("cancel run " + runId, c -> Controls.requestCancel(c, runId, reason, now));
+    signal.bump(runId);
+    return r;
+  }
+
+  @Override
+  public Optional<RetryResult> retryRun(String runId, String reason, Instant now) {
+    Optional<RetryResult> r =
+        db.write("retry run " + runId, c -> Controls.retry(c, runId, reason, now));
     signal.bump(runId);
     return r;
   }

@@ -1,8 +1,10 @@
 package dev.spool.store.redis.internal;
 
 import dev.spool.Event;
+import dev.spool.store.Checkpoint;
 import dev.spool.store.Micros;
 import dev.spool.store.NewEvent;
+import dev.spool.store.RetryResult;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunRules;
@@ -16,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Writes from outside a lease (the reaper, cancel, signals) and the reads that go with them. Each
@@ -28,10 +31,12 @@ public final class Controls {
 
   private final Redis redis;
   private final Runs runs;
+  private final Function<String, List<Checkpoint>> checkpoints;
 
-  public Controls(Redis redis, Runs runs) {
+  public Controls(Redis redis, Runs runs, Function<String, List<Checkpoint>> checkpoints) {
     this.redis = redis;
     this.runs = runs;
+    this.checkpoints = checkpoints;
   }
 
   public Optional<RunInfo> recoverExpired(String runId, Instant now, int maxRecoveries) {
@@ -93,37 +98,75 @@ public final class Controls {
   }
 
   public Optional<RunInfo> requestCancel(String runId, String reason, Instant now) {
+    return untilUnchanged(
+        runId,
+        f -> {
+          RunInfo run = Codec.run(f);
+          RunRules.Cancel cancel = RunRules.cancel(run, reason, now);
+          if (cancel.event().isEmpty()) {
+            return Optional.of(run);
+          }
+          String mode = cancel.cancelled().isPresent() ? "end" : "flag";
+          List<String> args = new ArrayList<>();
+          args.add(runId);
+          args.add(Micros.str(now));
+          args.add(f.get("st"));
+          args.add(f.get("att"));
+          args.add(f.get("cx"));
+          args.add(mode);
+          args.add(redis.retentionMillis());
+          Codec.events(args, List.of(cancel.event().get()));
+          args.add(cancel.cancelled().flatMap(Transition::error).orElse(""));
+          return applied(
+              redis.onRun(runId, Script.CANCEL, args, "cancel run " + runId),
+              r -> Codec.run(Codec.fields(r.get(1))));
+        });
+  }
+
+  /** A retry, as {@link RunRules#retry} says, applied by the script if the run is as read. */
+  public Optional<RetryResult> retry(String runId, String reason, Instant now) {
+    return untilUnchanged(
+        runId,
+        f -> {
+          RunInfo run = Codec.run(f);
+          RunRules.Retry retry = RunRules.retry(run, reason, now);
+          if (!retry.allowed()) {
+            return Optional.of(new RetryResult(run, false));
+          }
+          List<String> args = new ArrayList<>(List.of(runId, f.get("st"), f.get("seq")));
+          Codec.events(args, List.of(retry.event().get()));
+          Codec.checkpoints(args, RunRules.retried(checkpoints.apply(runId)));
+          return applied(
+              redis.onRun(runId, Script.RETRY, args, "retry run " + runId),
+              r -> new RetryResult(Codec.run(Codec.fields(r.get(1))), true));
+        });
+  }
+
+  /**
+   * Reads the run and makes {@code move} on it until the run stays as read for the move's script:
+   * the move answers empty for no such run, null when the run changed in between.
+   */
+  private <T> Optional<T> untilUnchanged(
+      String runId, Function<Map<String, String>, Optional<T>> move) {
     for (int i = 0; i < ATTEMPTS; i++) {
       Optional<Map<String, String>> found = runs.fields(runId);
       if (found.isEmpty()) {
         return Optional.empty();
       }
-      Map<String, String> f = found.get();
-      RunInfo run = Codec.run(f);
-      RunRules.Cancel cancel = RunRules.cancel(run, reason, now);
-      if (cancel.event().isEmpty()) {
-        return Optional.of(run);
-      }
-      String mode = cancel.cancelled().isPresent() ? "end" : "flag";
-      List<String> args = new ArrayList<>();
-      args.add(runId);
-      args.add(Micros.str(now));
-      args.add(f.get("st"));
-      args.add(f.get("att"));
-      args.add(f.get("cx"));
-      args.add(mode);
-      args.add(redis.retentionMillis());
-      Codec.events(args, List.of(cancel.event().get()));
-      args.add(cancel.cancelled().flatMap(Transition::error).orElse(""));
-      List<Object> r = redis.onRun(runId, Script.CANCEL, args, "cancel run " + runId);
-      if (Codec.is(r, "ok")) {
-        return Optional.of(Codec.run(Codec.fields(r.get(1))));
-      }
-      if (Codec.is(r, "nosuch")) {
-        return Optional.empty();
+      Optional<T> done = move.apply(found.get());
+      if (done != null) {
+        return done;
       }
     }
     throw busy(runId);
+  }
+
+  /** A script's answer: its outcome when applied, empty for no such run, null when it changed. */
+  private static <T> Optional<T> applied(List<Object> reply, Function<List<Object>, T> outcome) {
+    if (Codec.is(reply, "ok")) {
+      return Optional.of(outcome.apply(reply));
+    }
+    return Codec.is(reply, "nosuch") ? Optional.empty() : null;
   }
 
   public Optional<SignalResult> sendSignal(

@@ -2,9 +2,11 @@ package dev.spool.store.redis.internal;
 
 import dev.spool.store.CreateResult;
 import dev.spool.store.Micros;
+import dev.spool.store.NewEvent;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
+import dev.spool.store.RunRules;
 import dev.spool.store.StoreException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,10 +45,8 @@ public final class Runs {
       }
       newLocator = Codec.is(r, "new");
     }
-    List<Object> r =
-        redis.eval(
-            Script.CREATE,
-            layout.partition(target),
+    List<String> args =
+        new ArrayList<>(
             List.of(
                 id,
                 run.workflow(),
@@ -57,8 +57,11 @@ public final class Runs {
                 run.deployment(),
                 run.idempotencyKey().orElse(""),
                 target != home ? Integer.toString(home) : "",
-                Integer.toString(target)),
-            "create run " + id);
+                Integer.toString(target)));
+    List<NewEvent> events = RunRules.created(run);
+    args.add(events.size() > 1 ? events.get(1).data() : "");
+    Codec.checkpoints(args, run.seedCheckpoints());
+    List<Object> r = redis.eval(Script.CREATE, layout.partition(target), args, "create run " + id);
     if (Codec.is(r, "created")) {
       redis.remember(id, target);
       return new CreateResult(Codec.run(Codec.fields(r.get(1))), true);

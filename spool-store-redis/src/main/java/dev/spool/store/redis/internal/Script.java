@@ -22,6 +22,7 @@ public enum Script {
   COMMIT("commit"),
   RECOVER("recover"),
   CANCEL("cancel"),
+  RETRY("retry"),
   SIGNAL("signal"),
   CONTROLS("controls"),
   EXPIRED("expired"),

@@ -4,6 +4,7 @@ import dev.spool.Event;
 import dev.spool.RunStatus;
 import dev.spool.store.Micros;
 import dev.spool.store.NewEvent;
+import dev.spool.store.RetryResult;
 import dev.spool.store.RunControl;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunRules;
@@ -93,6 +94,29 @@ public final class Controls {
       update(c, "UPDATE runs SET cancel_requested = 1 WHERE id = ?", runId);
     }
     return RunRows.get(c, runId);
+  }
+
+  /** A retry, as {@link RunRules#retry} says: requeued with its failed steps marked retried. */
+  public static Optional<RetryResult> retry(Connection c, String runId, String reason, Instant now)
+      throws SQLException {
+    Optional<RunInfo> found = RunRows.get(c, runId);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    RunInfo run = found.get();
+    RunRules.Retry retry = RunRules.retry(run, reason, now);
+    if (!retry.allowed()) {
+      return Optional.of(new RetryResult(run, false));
+    }
+    append(c, run, List.of(retry.event().get()));
+    EventRows.upsertCheckpoints(c, runId, RunRules.retried(EventRows.checkpoints(c, runId)));
+    update(
+        c,
+        "UPDATE runs SET status = 'queued', result = NULL, error = NULL, finished_at = NULL,"
+            + " resume_at = NULL, lease_owner = NULL, lease_expires_at = NULL, lease_ttl = NULL,"
+            + " cancel_requested = 0, recoveries = 0 WHERE id = ?",
+        runId);
+    return Optional.of(new RetryResult(RunRows.get(c, runId).orElseThrow(), true));
   }
 
   public static Optional<SignalResult> sendSignal(

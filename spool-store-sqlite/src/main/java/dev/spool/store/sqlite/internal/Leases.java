@@ -106,10 +106,10 @@ public final class Leases {
         run = RunRows.map(rs);
         lease = new Lease(runId, req.owner(), rs.getLong("lease_epoch"), expiresAt, run.attempt());
       }
-      // Checkpoints are written only under a lease, so a first claim has none: no read under the
-      // write lock for it.
+      // Checkpoints are written under a lease or with a fork's first events, so a first claim of a
+      // run with nothing past its run.queued has none: no read under the write lock for it.
       List<Checkpoint> checkpoints =
-          run.attempt() > 1 ? EventRows.checkpoints(c, runId) : List.of();
+          run.attempt() > 1 || run.lastSeq() > 1 ? EventRows.checkpoints(c, runId) : List.of();
       return Optional.of(new Claim(lease, run, checkpoints));
     }
   }

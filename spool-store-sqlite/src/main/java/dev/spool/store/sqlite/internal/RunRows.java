@@ -7,6 +7,7 @@ import static dev.spool.store.sqlite.internal.Columns.optString;
 import dev.spool.RunStatus;
 import dev.spool.store.CreateResult;
 import dev.spool.store.Micros;
+import dev.spool.store.NewEvent;
 import dev.spool.store.NewRun;
 import dev.spool.store.RunInfo;
 import dev.spool.store.RunQuery;
@@ -49,18 +50,21 @@ public final class RunRows {
         c.prepareStatement(
             "INSERT INTO runs (id, workflow, version, status, input, created_at, last_seq,"
                 + " deployment, attempt, lease_epoch, idempotency_key)"
-                + " VALUES (?, ?, ?, 'queued', ?, ?, 1, ?, 0, 0, ?)")) {
+                + " VALUES (?, ?, ?, 'queued', ?, ?, ?, ?, 0, 0, ?)")) {
       ps.setString(1, run.runId());
       ps.setString(2, run.workflow());
       ps.setString(3, run.version());
       ps.setString(4, run.input());
       ps.setLong(5, Micros.of(run.createdAt()));
-      ps.setString(6, run.deployment());
-      ps.setString(7, run.idempotencyKey().orElse(null));
+      ps.setLong(6, RunRules.created(run).size());
+      ps.setString(7, run.deployment());
+      ps.setString(8, run.idempotencyKey().orElse(null));
       ps.executeUpdate();
     }
     // Attempt 0: no attempt has started yet. The run's fields are in the run, not the event.
-    EventRows.insert(c, run.runId(), 1, List.of(RunRules.queued(run)));
+    List<NewEvent> events = RunRules.created(run);
+    EventRows.insert(c, run.runId(), 1, events);
+    EventRows.upsertCheckpoints(c, run.runId(), run.seedCheckpoints());
     return new CreateResult(get(c, run.runId()).orElseThrow(), true);
   }
 
