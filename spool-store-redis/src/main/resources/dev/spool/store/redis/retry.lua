@@ -20,7 +20,8 @@ for j = 0, n - 1 do
 end
 redis.call('HDEL', rk, 'res', 'err', 'fa', 'ra', 'own', 'exp', 'ttl')
 redis.call('HSET', rk, 'st', 'queued', 'cx', '0', 'rec', '0')
-redis.call('ZADD', P .. 'q:' .. r.dep, r.cr, id)
+redis.call('ZADD', qkey(r.dep, ver(r)), r.cr, id)
+redis.call('SADD', P .. 'qv:' .. r.dep, ver(r))
 index_status(id, r, r.st, 'queued')
-inflight(r.dep, 1)
+inflight(r, 1)
 return {'ok', redis.call('HGETALL', rk)}
