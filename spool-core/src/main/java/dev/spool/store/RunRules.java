@@ -31,8 +31,18 @@ public final class RunRules {
    */
   public static boolean placeable(
       RunInfo run, String deployment, Optional<Set<WorkflowVersion>> runnable) {
-    return (run.deployment().equals(UNPINNED) || run.deployment().equals(deployment))
-        && runnable.map(s -> s.contains(WorkflowVersion.of(run))).orElse(true);
+    return placeable(run.deployment(), run.workflow(), run.version(), deployment, runnable);
+  }
+
+  /** {@link #placeable(RunInfo, String, Optional)} from the run's fields, for a store's scan. */
+  public static boolean placeable(
+      String runDeployment,
+      String workflow,
+      String version,
+      String deployment,
+      Optional<Set<WorkflowVersion>> runnable) {
+    return (runDeployment.equals(UNPINNED) || runDeployment.equals(deployment))
+        && (runnable.isEmpty() || runnable.get().contains(new WorkflowVersion(workflow, version)));
   }
 
   /**

@@ -92,7 +92,14 @@ public final class MemoryRunStore implements Store {
           runs.values().stream()
               .filter(r -> req.runId().map(id -> id.equals(r.spec.runId())).orElse(true))
               .filter(r -> r.claimable(req))
-              .filter(r -> RunRules.placeable(r.info(), req.deployment(), req.runnable()))
+              .filter(
+                  r ->
+                      RunRules.placeable(
+                          r.deployment,
+                          r.spec.workflow(),
+                          r.spec.version(),
+                          req.deployment(),
+                          req.runnable()))
               .min(
                   Comparator.comparing((MemoryRun r) -> r.spec.createdAt())
                       .thenComparing(r -> r.spec.runId()));
