@@ -9,6 +9,7 @@ import dev.spool.store.RunStore;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,14 +33,15 @@ public final class PatchScan {
   /** The patches the runs of {@code workflow} decided, by id. */
   public static List<PatchUsage> of(RunStore store, String workflow) {
     Map<String, Instant> since = new TreeMap<>();
-    List<Seen> unfinished = new ArrayList<>();
+    // By run id: a run that moves from one status to the next between two listings is seen once.
+    Map<String, Seen> unfinished = new LinkedHashMap<>();
     for (RunStatus status : List.of(RunStatus.QUEUED, RunStatus.RUNNING, RunStatus.WAITING)) {
       RunQuery query = RunQuery.latest(PAGE).withWorkflow(workflow).withStatus(status);
       List<RunInfo> page;
       do {
         page = store.listRuns(query);
         for (RunInfo run : page) {
-          unfinished.add(new Seen(run, decisions(store, run, since)));
+          unfinished.computeIfAbsent(run.runId(), id -> new Seen(run, decisions(store, run, since)));
         }
         if (!page.isEmpty()) {
           query = query.before(page.get(page.size() - 1).runId());
@@ -57,7 +59,7 @@ public final class PatchScan {
           int yes = 0;
           int no = 0;
           int open = 0;
-          for (Seen s : unfinished) {
+          for (Seen s : unfinished.values()) {
             Boolean d = s.decisions().get(id);
             if (d != null) {
               yes += d ? 1 : 0;
