@@ -41,7 +41,8 @@ public final class PatchScan {
       do {
         page = store.listRuns(query);
         for (RunInfo run : page) {
-          unfinished.computeIfAbsent(run.runId(), id -> new Seen(run, decisions(store, run, since)));
+          unfinished.computeIfAbsent(
+              run.runId(), id -> new Seen(run, decisions(store, run, since)));
         }
         if (!page.isEmpty()) {
           query = query.before(page.get(page.size() - 1).runId());
